@@ -1,0 +1,6 @@
+/* GraphQL playground (off in production via graphQL.disablePlaygroundInProduction). */
+import config from '@payload-config'
+import '@payloadcms/next/css'
+import { GRAPHQL_PLAYGROUND_GET } from '@payloadcms/next/routes'
+
+export const GET = GRAPHQL_PLAYGROUND_GET(config)

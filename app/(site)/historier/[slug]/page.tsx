@@ -1,0 +1,61 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { ContactBox } from '@/components/ContactBox'
+import { PeopleList } from '@/components/PeopleList'
+import { PullQuote } from '@/components/PullQuote'
+import { RichText } from '@/components/RichText'
+import { VisionSection } from '@/components/VisionSection'
+import { PATHS } from '@/lib/cache-tags'
+import { getStoryBySlug } from '@/lib/data/articles'
+import { getSite } from '@/lib/data/globals'
+import { formatDanishDate } from '@/lib/format'
+import { storySlugParam } from '@/lib/params'
+
+type Props = { params: Promise<{ slug: string }> }
+
+// Stories render on first request and are then served from the cache until a hook revalidates them.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return []
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const slug = storySlugParam((await params).slug)
+  const story = slug ? await getStoryBySlug(slug) : null
+  if (!story) return { title: 'Siden findes ikke' }
+  return {
+    title: story.seo.title ?? story.title,
+    description: story.seo.description ?? story.lead ?? undefined,
+    alternates: { canonical: PATHS.story(story.slug) },
+  }
+}
+
+export default async function StoryPage({ params }: Props) {
+  const slug = storySlugParam((await params).slug)
+  if (!slug) notFound()
+  const [story, site] = await Promise.all([getStoryBySlug(slug), getSite()])
+  if (!story) notFound()
+  const date = formatDanishDate(story.publishedAt)
+  return (
+    <>
+      <article className="story">
+        <header className="story__header container container--narrow">
+          <p className="story__kicker">Historie</p>
+          <h1>{story.title}</h1>
+          {date && story.publishedAt ? (
+            <p className="story__meta">
+              Udgivet <time dateTime={story.publishedAt}>{date}</time>
+            </p>
+          ) : null}
+          {story.lead ? <p className="story__lead">{story.lead}</p> : null}
+        </header>
+        <div className="story__layout container container--narrow">
+          {story.featuredQuote ? <PullQuote quote={story.featuredQuote} variant="pull" /> : null}
+          {story.body ? <RichText className="prose" data={story.body} quotes={story.quotes} /> : null}
+          <PeopleList interns={story.interns} />
+          <ContactBox contacts={story.contacts} />
+        </div>
+      </article>
+      <VisionSection site={site} />
+    </>
+  )
+}

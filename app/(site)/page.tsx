@@ -1,0 +1,34 @@
+import { StoryCard } from '@/components/StoryCard'
+import { VisionSection } from '@/components/VisionSection'
+import { getLatestStories } from '@/lib/data/articles'
+import { getSite } from '@/lib/data/globals'
+
+export default async function HomePage() {
+  const [site, stories] = await Promise.all([getSite(), getLatestStories(6)])
+  return (
+    <>
+      <section className="hero" aria-labelledby="forside-titel">
+        <div className="container">
+          <h1 id="forside-titel" className="hero__title">
+            {site.name}
+          </h1>
+          {site.vision.statement ? <p className="hero__statement">{site.vision.statement}</p> : null}
+          {site.vision.motto ? <p className="hero__motto">{site.vision.motto}</p> : null}
+        </div>
+      </section>
+      <section className="container section" aria-labelledby="nyeste-historier">
+        <h2 id="nyeste-historier">Nyeste historier</h2>
+        {stories.length > 0 ? (
+          <div className="story-grid">
+            {stories.map((story) => (
+              <StoryCard key={story.id} story={story} headingLevel="h3" showQuote />
+            ))}
+          </div>
+        ) : (
+          <p className="empty">Der er ingen historier endnu. Kig forbi igen snart.</p>
+        )}
+      </section>
+      <VisionSection site={{ ...site, vision: { statement: null, motto: null } }} />
+    </>
+  )
+}

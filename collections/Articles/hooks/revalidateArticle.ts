@@ -1,0 +1,17 @@
+import type { Article } from '@/payload-types'
+import { PATHS, TAGS } from '@/lib/cache-tags'
+
+/**
+ * What to refresh when a story changes: the lists (home, story pages, topics, feed, sitemap, search) and
+ * the story's own page, plus the old page when the story was unpublished or its slug changed.
+ */
+export function articleTargets(doc: Article, previousDoc?: Article): { tags: string[]; paths: string[] } {
+  const tags: string[] = [TAGS.articles]
+  const paths: string[] = []
+  for (const version of [doc, previousDoc]) {
+    if (!version?.slug) continue
+    tags.push(TAGS.article(version.slug))
+    paths.push(PATHS.story(version.slug))
+  }
+  return { tags, paths }
+}

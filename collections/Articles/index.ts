@@ -1,0 +1,123 @@
+import type { CollectionConfig } from 'payload'
+import type { Article } from '@/payload-types'
+import { isEditor } from '@/access/isEditor'
+import { publishedOrEditor } from '@/access/publishedOrEditor'
+import { seoField } from '@/fields/seo'
+import { slugField } from '@/fields/slug'
+import { bodyEditor } from '@/lib/richtext/editor'
+import { revalidationHooks } from '@/lib/revalidate'
+import { InlineQuoteBlock, ReadAlsoBlock, VideoEmbedBlock } from './blocks'
+import { articleTargets } from './hooks/revalidateArticle'
+import { setPublishedAt } from './hooks/setPublishedAt'
+
+const revalidation = revalidationHooks<Article>(articleTargets)
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  labels: {
+    singular: { da: 'Historie', en: 'Story' },
+    plural: { da: 'Historier', en: 'Stories' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', '_status', 'publishedAt', 'updatedAt'],
+    listSearchableFields: ['title', 'lead', 'slug'],
+    group: { da: 'Indhold', en: 'Content' },
+  },
+  defaultSort: '-publishedAt',
+  access: {
+    create: isEditor,
+    read: publishedOrEditor,
+    readVersions: isEditor,
+    update: isEditor,
+    delete: isEditor,
+  },
+  versions: {
+    drafts: {
+      autosave: { interval: 1500 },
+      schedulePublish: true,
+    },
+    maxPerDoc: 50,
+  },
+  hooks: {
+    beforeChange: [setPublishedAt],
+    afterChange: revalidation.afterChange,
+    afterDelete: revalidation.afterDelete,
+  },
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      label: { da: 'Titel', en: 'Title' },
+      required: true,
+    },
+    slugField({ from: 'title' }),
+    {
+      name: 'lead',
+      type: 'textarea',
+      label: { da: 'Manchet', en: 'Lead' },
+      admin: {
+        description: {
+          da: 'Et par linjer, der fanger læseren. Vises på forsiden, i lister og under titlen.',
+          en: 'A teaser shown on the home page, in lists and under the title.',
+        },
+      },
+    },
+    {
+      name: 'heroImage',
+      type: 'upload',
+      relationTo: 'media',
+      label: { da: 'Topbillede', en: 'Hero image' },
+    },
+    {
+      name: 'body',
+      type: 'richText',
+      label: { da: 'Brødtekst', en: 'Body' },
+      editor: bodyEditor([InlineQuoteBlock, VideoEmbedBlock, ReadAlsoBlock]),
+    },
+    {
+      name: 'featuredQuote',
+      type: 'relationship',
+      relationTo: 'quotes',
+      label: { da: 'Fremhævet citat', en: 'Pull quote' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'topics',
+          type: 'relationship',
+          relationTo: 'topics',
+          hasMany: true,
+          label: { da: 'Emner', en: 'Topics' },
+        },
+        {
+          name: 'interns',
+          type: 'relationship',
+          relationTo: 'interns',
+          hasMany: true,
+          label: { da: 'Medvirkende praktikanter', en: 'Interns who appear' },
+        },
+      ],
+    },
+    {
+      name: 'contacts',
+      type: 'relationship',
+      relationTo: 'contacts',
+      hasMany: true,
+      label: { da: 'Vil du vide mere? (kontaktpersoner)', en: 'Contacts ("Vil du vide mere?")' },
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      label: { da: 'Udgivet', en: 'Published' },
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'd. MMMM yyyy HH:mm' },
+        description: { da: 'Sættes automatisk ved første udgivelse.', en: 'Set on first publish.' },
+      },
+    },
+    seoField(),
+  ],
+}

@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+import type { Topic } from '@/payload-types'
+import { anyone } from '@/access/anyone'
+import { isEditor } from '@/access/isEditor'
+import { slugField } from '@/fields/slug'
+import { PATHS, TAGS } from '@/lib/cache-tags'
+import { revalidationHooks } from '@/lib/revalidate'
+
+export const Topics: CollectionConfig = {
+  slug: 'topics',
+  labels: {
+    singular: { da: 'Emne', en: 'Topic' },
+    plural: { da: 'Emner', en: 'Topics' },
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'updatedAt'],
+    group: { da: 'Indhold', en: 'Content' },
+  },
+  defaultSort: 'name',
+  access: {
+    create: isEditor,
+    read: anyone,
+    update: isEditor,
+    delete: isEditor,
+  },
+  hooks: revalidationHooks<Topic>((doc, previousDoc) => ({
+    // Topic names show on story pages and lists as well as on the topic's own page.
+    tags: [TAGS.topics],
+    paths: [doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.topic),
+  })),
+  fields: [
+    { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },
+    slugField({ from: 'name' }),
+    { name: 'description', type: 'textarea', label: { da: 'Beskrivelse', en: 'Description' } },
+  ],
+}

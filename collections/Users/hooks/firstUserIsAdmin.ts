@@ -1,0 +1,13 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import type { User } from '@/payload-types'
+
+/**
+ * The very first account (made on the admin's "create first user" screen, or by the seed) must be able to
+ * manage the others, so it is an admin whatever the form said.
+ */
+export const firstUserIsAdmin: CollectionBeforeChangeHook<User> = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  const { totalDocs } = await req.payload.count({ collection: 'users', overrideAccess: true, req })
+  if (totalDocs === 0) return { ...data, role: 'admin' }
+  return data
+}

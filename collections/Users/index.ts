@@ -1,0 +1,71 @@
+import type { CollectionConfig } from 'payload'
+import { isAdmin, isAdminField } from '@/access/isAdmin'
+import { isAdminOrSelf } from '@/access/isAdminOrSelf'
+import { hasRole, ROLES } from '@/access/roles'
+import { env } from '@/lib/env'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: {
+    singular: { da: 'Bruger', en: 'User' },
+    plural: { da: 'Brugere', en: 'Users' },
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'role', 'updatedAt'],
+    group: { da: 'Administration', en: 'Administration' },
+  },
+  auth: {
+    // Lockout after repeated failures; the admin's login form shows Payload's own Danish message.
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: {
+      sameSite: 'Lax',
+      // Secure whenever the site is served over https (always in production behind TLS); a plain-http
+      // origin such as http://localhost would otherwise never keep the login cookie.
+      secure: env().siteUrl.startsWith('https://'),
+    },
+  },
+  access: {
+    // Anyone with a role may open the admin; what they can do there is decided per collection.
+    admin: ({ req: { user } }) => hasRole(user, 'editor'),
+    create: isAdmin,
+    read: isAdminOrSelf,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+  },
+  hooks: {
+    beforeChange: [firstUserIsAdmin],
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      label: { da: 'Navn', en: 'Name' },
+      required: true,
+    },
+    {
+      name: 'role',
+      type: 'select',
+      label: { da: 'Rolle', en: 'Role' },
+      required: true,
+      defaultValue: 'editor',
+      options: ROLES.map((value) => ({
+        value,
+        label: value === 'admin' ? { da: 'Administrator', en: 'Admin' } : { da: 'Redaktør', en: 'Editor' },
+      })),
+      // Only an admin may hand out or change roles, so an editor cannot promote themself.
+      access: { create: isAdminField, update: isAdminField },
+      saveToJWT: true,
+      admin: {
+        position: 'sidebar',
+        description: {
+          da: 'Administratorer styrer brugere og indstillinger; redaktører styrer indholdet.',
+          en: 'Admins manage users and settings; editors manage content.',
+        },
+      },
+    },
+  ],
+}

@@ -1,0 +1,33 @@
+import Link from 'next/link'
+import { PATHS } from '@/lib/cache-tags'
+
+/** The helpful part of every 404: what happened, a search box and ways on. */
+export function NotFoundContent() {
+  return (
+    <div className="container container--narrow section not-found">
+      <p className="not-found__code">Fejl 404</p>
+      <h1>Siden findes ikke</h1>
+      <p>
+        Vi kan ikke finde den side, du leder efter. Måske er den flyttet, eller også er der en stavefejl i
+        adressen.
+      </p>
+      <form action={PATHS.search} method="get" role="search" className="search-form">
+        <label htmlFor="not-found-search">Søg på sitet</label>
+        <div className="search-form__row">
+          <input id="not-found-search" name="q" type="search" maxLength={100} autoComplete="off" />
+          <button type="submit" className="button">
+            Søg
+          </button>
+        </div>
+      </form>
+      <ul className="not-found__links">
+        <li>
+          <Link href={PATHS.home}>Gå til forsiden</Link>
+        </li>
+        <li>
+          <Link href={PATHS.stories}>Se alle historier</Link>
+        </li>
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+import type { GlobalConfig } from 'payload'
+import { anyone } from '@/access/anyone'
+import { isAdmin } from '@/access/isAdmin'
+import { revalidateGlobal } from '@/lib/revalidate-global'
+import { validateHref } from '@/lib/richtext/safe-url'
+
+export const Footer: GlobalConfig = {
+  slug: 'footer',
+  label: { da: 'Sidefod', en: 'Footer' },
+  admin: { group: { da: 'Indstillinger', en: 'Settings' } },
+  access: {
+    read: anyone,
+    readVersions: isAdmin,
+    update: isAdmin,
+  },
+  versions: { max: 20 },
+  hooks: { afterChange: [revalidateGlobal('footer')] },
+  fields: [
+    {
+      name: 'operatorLine',
+      type: 'text',
+      label: { da: 'Driftes af', en: 'Operated by' },
+      admin: { description: { da: 'Fx "faxeifaellesskab.dk drives af".', en: '' } },
+    },
+    {
+      name: 'addressLine',
+      type: 'text',
+      label: { da: 'Organisation og adresse', en: 'Organisation and address' },
+      admin: {
+        description: {
+          da: 'Dele adskilles med |, fx "Faxe Kommune | Frederiksgade 9 | 4690 Haslev".',
+          en: '',
+        },
+      },
+    },
+    { name: 'editorLine', type: 'text', label: { da: 'Redaktør', en: 'Editor line' } },
+    { name: 'copyrightLine', type: 'text', label: { da: 'Ophavsret', en: 'Copyright line' } },
+    {
+      name: 'accessibilityStatementUrl',
+      type: 'text',
+      label: { da: 'Link til tilgængelighedserklæringen', en: 'Accessibility statement URL' },
+      validate: validateHref,
+      admin: {
+        description: {
+          da: 'Offentlige websites skal linke til deres tilgængelighedserklæring (fx på was.digst.dk).',
+          en: 'Required for Danish public-sector websites.',
+        },
+      },
+    },
+    {
+      name: 'links',
+      type: 'array',
+      label: { da: 'Links i sidefoden', en: 'Footer links' },
+      labels: { singular: { da: 'Link', en: 'Link' }, plural: { da: 'Links', en: 'Links' } },
+      fields: [
+        { name: 'label', type: 'text', required: true, label: { da: 'Tekst', en: 'Label' } },
+        {
+          name: 'href',
+          type: 'text',
+          required: true,
+          label: { da: 'Link', en: 'URL' },
+          validate: validateHref,
+        },
+      ],
+    },
+  ],
+}

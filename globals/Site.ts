@@ -1,0 +1,60 @@
+import type { GlobalConfig } from 'payload'
+import { anyone } from '@/access/anyone'
+import { isAdmin } from '@/access/isAdmin'
+import { revalidateGlobal } from '@/lib/revalidate-global'
+
+export const Site: GlobalConfig = {
+  slug: 'site',
+  label: { da: 'Sitet', en: 'Site' },
+  admin: { group: { da: 'Indstillinger', en: 'Settings' } },
+  access: {
+    read: anyone,
+    readVersions: isAdmin,
+    update: isAdmin,
+  },
+  versions: { max: 20 },
+  hooks: { afterChange: [revalidateGlobal('site')] },
+  fields: [
+    { name: 'name', type: 'text', label: { da: 'Sitets navn', en: 'Site name' }, required: true },
+    {
+      name: 'description',
+      type: 'textarea',
+      label: { da: 'Kort beskrivelse', en: 'Short description' },
+      admin: {
+        description: {
+          da: 'Bruges af søgemaskiner og ved deling, når en side ikke har sin egen beskrivelse.',
+          en: 'Default meta description.',
+        },
+      },
+    },
+    {
+      name: 'vision',
+      type: 'group',
+      label: { da: 'Vision', en: 'Vision' },
+      fields: [
+        {
+          name: 'statement',
+          type: 'text',
+          label: { da: 'Vision', en: 'Vision statement' },
+          admin: { description: { da: 'Fx "FAXE ER ET TILVALG - DET ER VORES VISION".', en: '' } },
+        },
+        {
+          name: 'motto',
+          type: 'text',
+          label: { da: 'Motto', en: 'Motto' },
+          admin: { description: { da: 'Fx "SAMMEN kan vi MERE".', en: '' } },
+        },
+      ],
+    },
+    {
+      name: 'dna',
+      type: 'group',
+      label: { da: 'En del af vores DNA', en: 'Part of our DNA' },
+      fields: [
+        { name: 'heading', type: 'text', label: { da: 'Overskrift', en: 'Heading' } },
+        { name: 'goalLabel', type: 'text', label: { da: 'Mål: overskrift', en: 'Goal label' } },
+        { name: 'goal', type: 'textarea', label: { da: 'Mål', en: 'Goal' } },
+      ],
+    },
+  ],
+}

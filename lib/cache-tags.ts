@@ -1,0 +1,33 @@
+/**
+ * Every cache tag and every public path, written once. `lib/data` tags what it reads with these; the
+ * collection and global hooks revalidate with the same values, so a page can never be cached under a
+ * name that no hook clears.
+ */
+
+export const GLOBAL_SLUGS = ['site', 'footer', 'navigation'] as const
+export type GlobalSlug = (typeof GLOBAL_SLUGS)[number]
+
+export const TAGS = {
+  /** Any list of stories: home, story list and its pages, topic pages, feed, sitemap, search. */
+  articles: 'articles',
+  article: (slug: string) => `article:${slug}`,
+  quotes: 'quotes',
+  interns: 'interns',
+  contacts: 'contacts',
+  topics: 'topics',
+  media: 'media',
+  global: (slug: GlobalSlug) => `global:${slug}`,
+} as const
+
+export const PATHS = {
+  home: '/',
+  stories: '/historier',
+  story: (slug: string) => `/historier/${encodeURIComponent(slug)}`,
+  topic: (slug: string) => `/emner/${encodeURIComponent(slug)}`,
+  interns: '/praktikanter',
+  intern: (slug: string) => `/praktikanter/${encodeURIComponent(slug)}`,
+  contact: '/kontakt',
+  about: '/om',
+  search: '/soeg',
+  admin: '/admin',
+} as const

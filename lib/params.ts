@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { MAX_SLUG_LENGTH } from '@/lib/slug'
+
+/**
+ * Route parameters come from the address bar: parse, never cast. A slug we could never have generated is
+ * answered with 404 without asking the database.
+ */
+const slugSchema = z
+  .string()
+  .min(1)
+  .max(MAX_SLUG_LENGTH + 10)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+
+export function storySlugParam(raw: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(raw)
+  } catch {
+    return null
+  }
+  const parsed = slugSchema.safeParse(decoded)
+  return parsed.success ? parsed.data : null
+}
