@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so they never overwrite the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // `npm run typecheck` (strict, tests included) runs in CI; repeating it inside every build only adds
+  // time to `npm start` and to the test set-up.
+  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   experimental: {
     globalNotFound: true,

@@ -24,8 +24,8 @@ export class EnvError extends Error {
 }
 
 const ACCEPTED_DATABASE_FORMS = [
-  '(unset)                  embedded SQLite in data/faxe.db',
-  'file:<path>              embedded SQLite at <path>',
+  '(unset)                          embedded SQLite in data/faxe.db',
+  'file:<path>                      embedded SQLite at <path>',
   'postgres://… or postgresql://…   PostgreSQL',
   'mongodb://… or mongodb+srv://…   MongoDB',
 ].join('\n  ')
@@ -146,7 +146,7 @@ function resolveSecret(
   return secret
 }
 
-export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env, cwd = process.cwd()): Env {
   const parsed = envSchema.safeParse(source)
   if (!parsed.success) {
     throw new EnvError(`Invalid environment:\n${formatZodError(parsed.error)}`)

@@ -87,7 +87,7 @@ export function checkBuild(distDir: string, database: DatabaseConfig): BuildChec
 export async function runBuild(
   distDir: string,
   database: DatabaseConfig,
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string | undefined>,
   onLine: (line: string) => void,
 ): Promise<void> {
   const sources = sourceHash()

@@ -11,7 +11,18 @@ import { seed, type SeedLog, type SeedResult } from '@/seeds/load'
  */
 
 export async function openPayload(): Promise<Payload> {
+  // Outside `next dev` there is no dev server to reload from; Payload's HMR socket would only keep a
+  // finished command alive (it connects whenever NODE_ENV is not production).
+  process.env.DISABLE_PAYLOAD_HMR ??= 'true'
   return getPayload({ config })
+}
+
+/**
+ * Releases the adapter. PostgreSQL's pool is left to the process's exit: `pool.end()` waits for a client
+ * Payload keeps checked out, so commands exit explicitly when their work is done.
+ */
+export async function closePayload(payload: Payload): Promise<void> {
+  await payload.destroy()
 }
 
 /**

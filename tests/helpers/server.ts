@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+import { waitForServer } from '@/scripts/lib/build'
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+/** The environment a child Next.js process gets: ours, without the Node flags meant for the test runner. */
+export function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, NEXT_TELEMETRY_DISABLED: '1' }
+  delete env.NODE_OPTIONS
+  delete env.VITEST
+  delete env.VITEST_POOL_ID
+  delete env.VITEST_WORKER_ID
+  return env
+}
+
+export type RunningServer = {
+  url: string
+  process: ChildProcess
+  stop: () => Promise<void>
+  output: () => string
+}
+
+/** Starts `next start` on the given build and waits until it answers. */
+export async function startNextServer(
+  distDir: string,
+  env: Record<string, string | undefined>,
+  port: number,
+): Promise<RunningServer> {
+  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next')
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: childEnv({ ...env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, PORT: String(port) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stdout?.on('data', (d: Buffer) => (log += d.toString()))
+  child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
+  let alive = true
+  child.on('exit', () => (alive = false))
+  const url = `http://127.0.0.1:${port}`
+  try {
+    await waitForServer(`${url}/`, 60_000, () => alive)
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${log}`)
+  }
+  return {
+    url,
+    process: child,
+    output: () => log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (!alive) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+      }),
+  }
+}
