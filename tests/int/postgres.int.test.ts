@@ -70,15 +70,11 @@ describe('on PostgreSQL', () => {
     const second = await runSeed()
     expect(second.code).toBe(0)
     expect(second.output).toMatch(/Done: 0 written/)
-    const { rows } = await admin(async (c) => {
-      const inner = new pg.Client({ connectionString: databaseUrl })
-      await inner.connect()
-      try {
-        return await inner.query<{ count: string }>('SELECT count(*) FROM articles')
-      } finally {
-        await inner.end()
-      }
-    })
+    const client = new pg.Client({ connectionString: databaseUrl })
+    await client.connect()
+    const { rows } = await client
+      .query<{ count: string }>('SELECT count(*) FROM articles')
+      .finally(() => client.end())
     expect(rows[0]?.count).toBe('1')
   }, 120_000)
 
