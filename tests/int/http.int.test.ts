@@ -151,12 +151,18 @@ describe('the pages', () => {
     expect((await get(`/historier/${draft.slug}`)).status).toBe(404)
   })
 
-  it('the admin opens in Danish', async () => {
-    const response = await get('/admin/login')
+  it('the admin opens in Danish, even for an English-language browser', async () => {
+    const response = await get('/admin/login', { headers: { 'accept-language': 'en-US,en;q=0.9' } })
     expect(response.status).toBe(200)
     const html = await response.text()
     expect(html).toMatch(/<html[^>]*lang="da"/)
     // The admin's Danish strings travel with the page for its client components.
     expect(html).toContain('Gem kladde')
+  })
+
+  it('the admin keeps English for a user who chose it', async () => {
+    const response = await get('/admin/login', { headers: { cookie: 'payload-lng=en' } })
+    expect(response.status).toBe(200)
+    expect(await response.text()).toMatch(/<html[^>]*lang="en"/)
   })
 })
