@@ -1,3 +1,5 @@
+import Link from 'next/link'
+import { PATHS } from '@/lib/cache-tags'
 import type { InternView } from '@/lib/data/types'
 
 /** "Medvirkende": the interns who appear in a story. */
@@ -9,7 +11,9 @@ export function PeopleList({ interns }: { interns: InternView[] }) {
       <ul className="people__list">
         {interns.map((intern) => (
           <li key={intern.id}>
-            <strong>{intern.name}</strong>
+            <strong>
+              {intern.slug ? <Link href={PATHS.intern(intern.slug)}>{intern.name}</Link> : intern.name}
+            </strong>
             <span>{[intern.role, intern.organisation].filter(Boolean).join(', ') || intern.description}</span>
           </li>
         ))}

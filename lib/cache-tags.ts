@@ -31,3 +31,8 @@ export const PATHS = {
   search: '/soeg',
   admin: '/admin',
 } as const
+
+/** `/historier` for the first page, `/historier/side/<n>` after it. */
+export function storiesPagePath(page: number): string {
+  return page <= 1 ? PATHS.stories : `${PATHS.stories}/side/${page}`
+}

@@ -21,3 +21,12 @@ export function storySlugParam(raw: string): string | null {
   const parsed = slugSchema.safeParse(decoded)
   return parsed.success ? parsed.data : null
 }
+
+const pageSchema = z.coerce.number().int().min(2).max(100_000)
+
+/** A page number from `/historier/side/<n>`: 2 or more (page 1 lives at /historier itself). */
+export function pageParam(raw: string): number | null {
+  if (!/^\d{1,6}$/.test(raw)) return null
+  const parsed = pageSchema.safeParse(raw)
+  return parsed.success ? parsed.data : null
+}

@@ -145,6 +145,11 @@ export const seedData: SeedFile = {
     links: [],
   },
   navigation: {
-    items: [{ label: 'Forside', href: '/' }],
+    items: [
+      { label: 'Forside', href: '/' },
+      { label: 'Historier', href: '/historier' },
+      { label: 'Praktikanter', href: '/praktikanter' },
+      { label: 'Kontakt', href: '/kontakt' },
+    ],
   },
 }

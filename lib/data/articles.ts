@@ -55,3 +55,39 @@ export const getStoryBySlug = cache(
       { tags: [TAGS.article(slug), ...CARD_TAGS, TAGS.topics] },
     )(),
 )
+
+export const STORIES_PER_PAGE = 12
+
+export type StoryPageView = { stories: StoryCardView[]; page: number; totalPages: number; totalStories: number }
+
+/**
+ * One page of published stories, newest first. Payload paginates with LIMIT/OFFSET on the indexed
+ * `publishedAt`, so a deep page does not load the pages before it. Null when the page does not exist.
+ */
+export const getStoriesPage = (page: number): Promise<StoryPageView | null> =>
+  unstable_cache(
+    async () => {
+      const payload = await payloadClient()
+      const result = await payload.find({
+        collection: 'articles',
+        where: { _status: { equals: 'published' } },
+        sort: '-publishedAt',
+        limit: STORIES_PER_PAGE,
+        page,
+        depth: 1,
+        overrideAccess: false,
+        select: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, featuredQuote: true },
+      })
+      const totalPages = Math.max(1, result.totalPages)
+      if (page > totalPages) return null
+      const quotes = await loadQuotes(payload, result.docs.flatMap(quoteIdsOf))
+      return {
+        stories: result.docs.map((doc) => reshapeStoryCard(doc, quotes)),
+        page,
+        totalPages,
+        totalStories: result.totalDocs,
+      }
+    },
+    ['stories:page', String(page)],
+    { tags: CARD_TAGS },
+  )()

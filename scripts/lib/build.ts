@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { DatabaseConfig } from '@/lib/env'
 
@@ -91,6 +91,9 @@ export async function runBuild(
   onLine: (line: string) => void,
 ): Promise<void> {
   const sources = sourceHash()
+  // `next build` keeps <distDir>/cache, where unstable_cache keeps page data across builds. That data
+  // came from the database of the previous build, so it goes with it.
+  rmSync(path.join(ROOT, distDir, 'cache', 'fetch-cache'), { recursive: true, force: true })
   const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next')
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [nextBin, 'build'], {

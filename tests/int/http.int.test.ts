@@ -165,4 +165,48 @@ describe('the pages', () => {
     expect(response.status).toBe(200)
     expect(await response.text()).toMatch(/<html[^>]*lang="en"/)
   })
+
+  it('the story list shows published stories and answers 404 past its last page', async () => {
+    const response = await get('/historier')
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain(`href="${STORY_PATH}"`)
+    expect(html).not.toContain('Kladde der ikke må ses')
+    for (const path of [
+      '/historier/side/2',
+      '/historier/side/999999',
+      '/historier/side/abc',
+      '/historier/side/1',
+    ]) {
+      expect((await get(path)).status, path).toBe(404)
+    }
+  })
+
+  it('the intern pages show consenting interns with their quotes and stories, and no one else', async () => {
+    const list = await (await get('/praktikanter')).text()
+    for (const name of ['Charlotte Gisselmann Jessen', 'Charlotte Åkerstrøm', 'Victor Mørk Johansen']) {
+      expect(list).toContain(name)
+    }
+    expect(list).not.toContain('Skjult Praktikant')
+
+    const response = await get('/praktikanter/charlotte-aakerstroem')
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('Udviklingskonsulent')
+    expect(html).toContain('Herlev/Gentofte Hospital')
+    expect(html).toContain('Det gav en unik indsigt')
+    expect(html).toContain(`href="${STORY_PATH}"`)
+
+    const hidden = await payload.findByID({ collection: 'interns', id: hiddenInternId, overrideAccess: true })
+    expect((await get(`/praktikanter/${hidden.slug}`)).status).toBe(404)
+  })
+
+  it('the contact page lists the contact persons with mailto links', async () => {
+    const response = await get('/kontakt')
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('Thomas Børager')
+    expect(html).toContain('Lenette Bech')
+    expect(html).toContain('href="mailto:tbrag@faxekommune.dk"')
+  })
 })

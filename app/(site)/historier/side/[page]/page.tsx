@@ -1,0 +1,30 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { StoryListPage } from '@/components/StoryListPage'
+import { storiesPagePath } from '@/lib/cache-tags'
+import { getStoriesPage } from '@/lib/data/articles'
+import { pageParam } from '@/lib/params'
+
+type Props = { params: Promise<{ page: string }> }
+
+// Rendered on first request and cached until a story changes.
+export async function generateStaticParams(): Promise<{ page: string }[]> {
+  return []
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = pageParam((await params).page)
+  if (!page) return { title: 'Siden findes ikke' }
+  return {
+    title: `Historier, side ${page}`,
+    description: `Historier fra Faxe i Fællesskab, side ${page}.`,
+    alternates: { canonical: storiesPagePath(page) },
+  }
+}
+
+export default async function StoriesSubPage({ params }: Props) {
+  const page = pageParam((await params).page)
+  const data = page ? await getStoriesPage(page) : null
+  if (!data) notFound()
+  return <StoryListPage data={data} />
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from 'next'
+import { PATHS } from '@/lib/cache-tags'
+import { getContacts } from '@/lib/data/people'
+import { telHref } from '@/lib/format'
+
+export const metadata: Metadata = {
+  title: 'Kontakt',
+  description: 'Kontaktpersoner for Faxe i Fællesskab i Faxe Kommune.',
+  alternates: { canonical: PATHS.contact },
+}
+
+export default async function ContactPage() {
+  const contacts = await getContacts()
+  return (
+    <div className="container section">
+      <h1>Kontakt</h1>
+      <p className="page-intro">
+        Har du spørgsmål til Faxe i Fællesskab, er du velkommen til at kontakte os.
+      </p>
+      {contacts.length > 0 ? (
+        <ul className="person-grid" role="list">
+          {contacts.map((contact) => {
+            const tel = telHref(contact.phone)
+            return (
+              <li key={contact.id} className="person-card">
+                <h2 className="person-card__name">{contact.name}</h2>
+                <p className="person-card__role">
+                  {[contact.title, contact.organisation].filter(Boolean).join(', ')}
+                </p>
+                <ul className="person-card__links">
+                  {contact.email ? (
+                    <li>
+                      E-mail: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                    </li>
+                  ) : null}
+                  {tel && contact.phone ? (
+                    <li>
+                      Telefon: <a href={tel}>{contact.phone}</a>
+                    </li>
+                  ) : null}
+                </ul>
+              </li>
+            )
+          })}
+        </ul>
+      ) : (
+        <p className="empty">Der er ingen kontaktpersoner at vise endnu.</p>
+      )}
+    </div>
+  )
+}

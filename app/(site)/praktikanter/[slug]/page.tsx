@@ -1,0 +1,83 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { PullQuote } from '@/components/PullQuote'
+import { StoryCard } from '@/components/StoryCard'
+import { PATHS } from '@/lib/cache-tags'
+import { getInternBySlug } from '@/lib/data/people'
+import { storySlugParam } from '@/lib/params'
+
+type Props = { params: Promise<{ slug: string }> }
+
+// Rendered on first request, then cached until an intern, quote or story changes.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return []
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const slug = storySlugParam((await params).slug)
+  const data = slug ? await getInternBySlug(slug) : null
+  if (!data) return { title: 'Siden findes ikke' }
+  return {
+    title: data.intern.name,
+    description: `${data.intern.name}, ${data.intern.description}.`,
+    alternates: { canonical: PATHS.intern(slug ?? '') },
+  }
+}
+
+export default async function InternPage({ params }: Props) {
+  const slug = storySlugParam((await params).slug)
+  const data = slug ? await getInternBySlug(slug) : null
+  if (!data) notFound()
+  const { intern, quotes, stories } = data
+  return (
+    <div className="container container--narrow section">
+      <p className="story__kicker">Innovationspraktikant</p>
+      <h1>{intern.name}</h1>
+      <dl className="facts">
+        {intern.role ? (
+          <>
+            <dt>Stilling</dt>
+            <dd>{intern.role}</dd>
+          </>
+        ) : null}
+        {intern.organisation ? (
+          <>
+            <dt>Organisation</dt>
+            <dd>{intern.organisation}</dd>
+          </>
+        ) : null}
+        {intern.programme ? (
+          <>
+            <dt>Forløb</dt>
+            <dd>{intern.programme}</dd>
+          </>
+        ) : null}
+        {intern.year ? (
+          <>
+            <dt>År</dt>
+            <dd>{intern.year}</dd>
+          </>
+        ) : null}
+      </dl>
+      {intern.bio ? <p>{intern.bio}</p> : null}
+      {quotes.length > 0 ? (
+        <section aria-labelledby="citater">
+          <h2 id="citater">Citater</h2>
+          {quotes.map((quote) => (
+            <PullQuote key={quote.id} quote={{ ...quote, speakerHref: null }} />
+          ))}
+        </section>
+      ) : null}
+      {stories.length > 0 ? (
+        <section aria-labelledby="historier">
+          <h2 id="historier">Medvirker i</h2>
+          <div className="story-list">
+            {stories.map((story) => (
+              <StoryCard key={story.id} story={story} headingLevel="h3" />
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </div>
+  )
+}

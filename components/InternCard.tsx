@@ -1,0 +1,15 @@
+import Link from 'next/link'
+import { PATHS } from '@/lib/cache-tags'
+import type { InternView } from '@/lib/data/types'
+
+export function InternCard({ intern }: { intern: InternView }) {
+  return (
+    <article className="person-card">
+      <h2 className="person-card__name">
+        {intern.slug ? <Link href={PATHS.intern(intern.slug)}>{intern.name}</Link> : intern.name}
+      </h2>
+      <p className="person-card__role">{[intern.role, intern.organisation].filter(Boolean).join(', ')}</p>
+      {intern.programme ? <p className="person-card__meta">{intern.programme}</p> : null}
+    </article>
+  )
+}
