@@ -18,6 +18,7 @@ const options = z
 const PAGES: { name: string; path: string }[] = [
   { name: 'forside', path: '/' },
   { name: 'historie', path: '/historier/innovationspraktikanter-kiggede-faxe-kommune-i-kortene' },
+  { name: 'historier', path: '/historier' },
   { name: 'praktikanter', path: '/praktikanter' },
   { name: 'praktikant', path: '/praktikanter/charlotte-aakerstroem' },
   { name: 'kontakt', path: '/kontakt' },

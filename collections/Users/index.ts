@@ -61,6 +61,8 @@ export const Users: CollectionConfig = {
       saveToJWT: true,
       admin: {
         position: 'sidebar',
+        // Hidden on "create first user" (nobody is logged in yet): that account always becomes an admin.
+        condition: (_data, _siblingData, { user }) => Boolean(user),
         description: {
           da: 'Administratorer styrer brugere og indstillinger; redaktører styrer indholdet.',
           en: 'Admins manage users and settings; editors manage content.',
