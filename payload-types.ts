@@ -361,7 +361,7 @@ export interface User {
   /**
    * Admins manage users and settings; editors manage content.
    */
-  role: 'admin' | 'editor';
+  role?: ('admin' | 'editor') | null;
   updatedAt: string;
   createdAt: string;
   email: string;

@@ -7,6 +7,7 @@ import type { User } from '@/payload-types'
  */
 export const firstUserIsAdmin: CollectionBeforeChangeHook<User> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
+  // Counting every account is the point here, whoever is asking (on first-user sign-up nobody is logged in).
   const { totalDocs } = await req.payload.count({ collection: 'users', overrideAccess: true, req })
   if (totalDocs === 0) return { ...data, role: 'admin' }
   return data
