@@ -36,3 +36,8 @@ export const PATHS = {
 export function storiesPagePath(page: number): string {
   return page <= 1 ? PATHS.stories : `${PATHS.stories}/side/${page}`
 }
+
+/** `/emner/<slug>` for the first page, `/emner/<slug>/side/<n>` after it. */
+export function topicPagePath(slug: string, page: number): string {
+  return page <= 1 ? PATHS.topic(slug) : `${PATHS.topic(slug)}/side/${page}`
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { ContactBox } from '@/components/ContactBox'
 import { PeopleList } from '@/components/PeopleList'
@@ -47,6 +48,15 @@ export default async function StoryPage({ params }: Props) {
             </p>
           ) : null}
           {story.lead ? <p className="story__lead">{story.lead}</p> : null}
+          {story.topics.length > 0 ? (
+            <ul className="topic-list" aria-label="Emner">
+              {story.topics.map((topic) => (
+                <li key={topic.id}>
+                  <Link href={PATHS.topic(topic.slug)}>{topic.name}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </header>
         <div className="story__layout container container--narrow">
           {story.featuredQuote ? <PullQuote quote={story.featuredQuote} variant="pull" /> : null}

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { TopicPage } from '@/components/TopicPage'
+import { PATHS } from '@/lib/cache-tags'
+import { getTopicPage } from '@/lib/data/topics'
+import { storySlugParam } from '@/lib/params'
+
+type Props = { params: Promise<{ slug: string }> }
+
+// Rendered on first request, then cached until a topic or story changes.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return []
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const slug = storySlugParam((await params).slug)
+  const data = slug ? await getTopicPage(slug, 1) : null
+  if (!data) return { title: 'Siden findes ikke' }
+  return {
+    title: data.topic.name,
+    description: data.topic.description ?? `Historier om ${data.topic.name} fra Faxe i Fællesskab.`,
+    alternates: { canonical: PATHS.topic(data.topic.slug) },
+  }
+}
+
+export default async function Topic({ params }: Props) {
+  const slug = storySlugParam((await params).slug)
+  const data = slug ? await getTopicPage(slug, 1) : null
+  if (!data) notFound()
+  return <TopicPage data={data} />
+}

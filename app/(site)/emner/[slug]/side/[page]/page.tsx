@@ -1,0 +1,34 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { TopicPage } from '@/components/TopicPage'
+import { topicPagePath } from '@/lib/cache-tags'
+import { getTopicPage } from '@/lib/data/topics'
+import { pageParam, storySlugParam } from '@/lib/params'
+
+type Props = { params: Promise<{ slug: string; page: string }> }
+
+export async function generateStaticParams(): Promise<{ slug: string; page: string }[]> {
+  return []
+}
+
+async function load(params: Props['params']) {
+  const raw = await params
+  const slug = storySlugParam(raw.slug)
+  const page = pageParam(raw.page)
+  return slug && page ? getTopicPage(slug, page) : null
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const data = await load(params)
+  if (!data) return { title: 'Siden findes ikke' }
+  return {
+    title: `${data.topic.name}, side ${data.page}`,
+    alternates: { canonical: topicPagePath(data.topic.slug, data.page) },
+  }
+}
+
+export default async function TopicSubPage({ params }: Props) {
+  const data = await load(params)
+  if (!data) notFound()
+  return <TopicPage data={data} />
+}

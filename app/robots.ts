@@ -1,0 +1,11 @@
+import type { MetadataRoute } from 'next'
+import { PATHS } from '@/lib/cache-tags'
+import { env } from '@/lib/env'
+
+export default function robots(): MetadataRoute.Robots {
+  const origin = env().siteUrl
+  return {
+    rules: [{ userAgent: '*', allow: '/', disallow: [PATHS.admin, '/api/'] }],
+    sitemap: `${origin}/sitemap.xml`,
+  }
+}

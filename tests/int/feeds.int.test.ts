@@ -1,0 +1,103 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { describe, expect, it } from 'vitest'
+import { baseUrl, get } from '../helpers/http'
+
+/** Feed, sitemap, robots and topic pages of the running production build. */
+
+const STORY_PATH = '/historier/innovationspraktikanter-kiggede-faxe-kommune-i-kortene'
+const parser = new XMLParser({ ignoreAttributes: false, cdataPropName: '__cdata' })
+
+async function xml(
+  path: string,
+): Promise<{ type: string | null; doc: Record<string, unknown>; text: string }> {
+  const response = await get(path)
+  expect(response.status, path).toBe(200)
+  const text = await response.text()
+  expect(XMLValidator.validate(text), `${path} is well-formed XML`).toBe(true)
+  return {
+    type: response.headers.get('content-type'),
+    doc: parser.parse(text) as Record<string, unknown>,
+    text,
+  }
+}
+
+describe('/feed.xml', () => {
+  it('is RSS 2.0 listing the seed story with its full content', async () => {
+    const { type, doc } = await xml('/feed.xml')
+    expect(type).toContain('application/rss+xml')
+    const rss = doc.rss as {
+      '@_version': string
+      channel: { title: string; language: string; item: unknown }
+    }
+    expect(rss['@_version']).toBe('2.0')
+    expect(rss.channel.title).toBe('Faxe i Fællesskab')
+    expect(rss.channel.language).toBe('da')
+    const items = ([] as unknown[]).concat(rss.channel.item) as {
+      title: string
+      link: string
+      guid: { '#text': string }
+      pubDate: string
+      description: string
+      'content:encoded': { __cdata: string }
+    }[]
+    const story = items.find((i) => i.link.endsWith(STORY_PATH))
+    expect(story?.title).toBe('Innovationspraktikanter kiggede Faxe Kommune i kortene')
+    expect(story?.link).toBe(`${baseUrl()}${STORY_PATH}`)
+    expect(story?.guid['#text']).toBe(story?.link)
+    expect(Number.isNaN(Date.parse(story?.pubDate ?? ''))).toBe(false)
+    expect(story?.description).toContain('Center for Offentlig Innovations praktikuge')
+    const html = story?.['content:encoded'].__cdata ?? ''
+    expect(html).toContain('Godt nok kaldes de for praktikanter')
+    expect(html).toContain('Victor Mørk Johansen, innovationspraktikant fra Arbejdstilsynet')
+  })
+})
+
+describe('/sitemap.xml', () => {
+  it('lists every public page with lastmod, including the seed story, topic and interns', async () => {
+    const { doc } = await xml('/sitemap.xml')
+    const urls = ([] as unknown[]).concat((doc.urlset as { url: unknown }).url) as {
+      loc: string
+      lastmod: string
+    }[]
+    const locs = urls.map((u) => u.loc.replace(baseUrl(), ''))
+    expect(locs).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/historier',
+        STORY_PATH,
+        '/emner/innovationspraktik',
+        '/praktikanter',
+        '/praktikanter/victor-moerk-johansen',
+        '/kontakt',
+      ]),
+    )
+    for (const url of urls) expect(Number.isNaN(Date.parse(url.lastmod)), url.loc).toBe(false)
+  })
+})
+
+describe('/robots.txt', () => {
+  it('keeps crawlers out of the admin and points to the sitemap', async () => {
+    const response = await get('/robots.txt')
+    expect(response.status).toBe(200)
+    const text = await response.text()
+    expect(text).toMatch(/^Disallow: \/admin$/m)
+    expect(text).toContain(`Sitemap: ${baseUrl()}/sitemap.xml`)
+  })
+})
+
+describe('topic pages', () => {
+  it('show the topic and its stories, and 404 for unknown topics and pages', async () => {
+    const response = await get('/emner/innovationspraktik')
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('Innovationspraktik')
+    expect(html).toContain(`href="${STORY_PATH}"`)
+    expect((await get('/emner/findes-ikke')).status).toBe(404)
+    expect((await get('/emner/innovationspraktik/side/2')).status).toBe(404)
+  })
+
+  it('are linked from the story page', async () => {
+    const html = await (await get(STORY_PATH)).text()
+    expect(html).toContain('href="/emner/innovationspraktik"')
+  })
+})
