@@ -1,7 +1,15 @@
+import type { Metadata } from 'next'
 import { StoryCard } from '@/components/StoryCard'
 import { VisionSection } from '@/components/VisionSection'
 import { getLatestStories } from '@/lib/data/articles'
 import { getSite } from '@/lib/data/globals'
+import { pageMetadata } from '@/lib/seo/metadata'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await getSite()
+  const description = site.description ?? `${site.name}: historier om innovation og udvikling i Faxe Kommune.`
+  return { ...pageMetadata({ title: site.name, description, path: '/' }), title: { absolute: site.name } }
+}
 
 export default async function HomePage() {
   const [site, stories] = await Promise.all([getSite(), getLatestStories(6)])

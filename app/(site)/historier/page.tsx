@@ -3,12 +3,14 @@ import { notFound } from 'next/navigation'
 import { StoryListPage } from '@/components/StoryListPage'
 import { PATHS } from '@/lib/cache-tags'
 import { getStoriesPage } from '@/lib/data/articles'
+import { pageMetadata } from '@/lib/seo/metadata'
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: 'Historier',
-  description: 'Alle historier fra Faxe i Fællesskab, de nyeste først.',
-  alternates: { canonical: PATHS.stories },
-}
+  description:
+    'Alle historier fra Faxe i Fællesskab om innovation og udvikling i Faxe Kommune, de nyeste først.',
+  path: PATHS.stories,
+})
 
 export default async function StoriesPage() {
   const data = await getStoriesPage(1)

@@ -2,12 +2,13 @@ import type { Metadata } from 'next'
 import { PATHS } from '@/lib/cache-tags'
 import { getContacts } from '@/lib/data/people'
 import { telHref } from '@/lib/format'
+import { pageMetadata } from '@/lib/seo/metadata'
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: 'Kontakt',
-  description: 'Kontaktpersoner for Faxe i Fællesskab i Faxe Kommune.',
-  alternates: { canonical: PATHS.contact },
-}
+  description: 'Kontaktpersoner for Faxe i Fællesskab i Faxe Kommune, med e-mail og telefon.',
+  path: PATHS.contact,
+})
 
 export default async function ContactPage() {
   const contacts = await getContacts()

@@ -2,12 +2,13 @@ import type { Metadata } from 'next'
 import { InternCard } from '@/components/InternCard'
 import { PATHS } from '@/lib/cache-tags'
 import { getInterns } from '@/lib/data/people'
+import { pageMetadata } from '@/lib/seo/metadata'
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: 'Innovationspraktikanter',
   description: 'De innovationspraktikanter, der har besøgt Faxe Kommune og Faxe i Fællesskab.',
-  alternates: { canonical: PATHS.interns },
-}
+  path: PATHS.interns,
+})
 
 export default async function InternsPage() {
   const interns = await getInterns()

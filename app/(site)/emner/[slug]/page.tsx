@@ -4,6 +4,7 @@ import { TopicPage } from '@/components/TopicPage'
 import { PATHS } from '@/lib/cache-tags'
 import { getTopicPage } from '@/lib/data/topics'
 import { storySlugParam } from '@/lib/params'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -15,12 +16,12 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const slug = storySlugParam((await params).slug)
   const data = slug ? await getTopicPage(slug, 1) : null
-  if (!data) return { title: 'Siden findes ikke' }
-  return {
+  if (!data) return notFoundMetadata
+  return pageMetadata({
     title: data.topic.name,
     description: data.topic.description ?? `Historier om ${data.topic.name} fra Faxe i Fællesskab.`,
-    alternates: { canonical: PATHS.topic(data.topic.slug) },
-  }
+    path: PATHS.topic(data.topic.slug),
+  })
 }
 
 export default async function Topic({ params }: Props) {

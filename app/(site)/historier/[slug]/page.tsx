@@ -10,7 +10,11 @@ import { PATHS } from '@/lib/cache-tags'
 import { getStoryBySlug } from '@/lib/data/articles'
 import { getSite } from '@/lib/data/globals'
 import { formatDanishDate } from '@/lib/format'
+import { env } from '@/lib/env'
 import { storySlugParam } from '@/lib/params'
+import { storyJsonLd } from '@/lib/seo/json-ld'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
+import { JsonLd } from '@/components/JsonLd'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -22,12 +26,16 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const slug = storySlugParam((await params).slug)
   const story = slug ? await getStoryBySlug(slug) : null
-  if (!story) return { title: 'Siden findes ikke' }
-  return {
+  if (!story) return notFoundMetadata
+  return pageMetadata({
     title: story.seo.title ?? story.title,
-    description: story.seo.description ?? story.lead ?? undefined,
-    alternates: { canonical: PATHS.story(story.slug) },
-  }
+    description: story.seo.description ?? story.lead ?? story.title,
+    path: PATHS.story(story.slug),
+    image: story.seo.image ?? story.image,
+    type: 'article',
+    publishedTime: story.publishedAt,
+    modifiedTime: story.updatedAt,
+  })
 }
 
 export default async function StoryPage({ params }: Props) {
@@ -38,6 +46,7 @@ export default async function StoryPage({ params }: Props) {
   const date = formatDanishDate(story.publishedAt)
   return (
     <>
+      <JsonLd data={storyJsonLd(story, env().siteUrl)} />
       <article className="story">
         <header className="story__header container container--narrow">
           <p className="story__kicker">Historie</p>

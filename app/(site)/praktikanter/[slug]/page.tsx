@@ -5,6 +5,7 @@ import { StoryCard } from '@/components/StoryCard'
 import { PATHS } from '@/lib/cache-tags'
 import { getInternBySlug } from '@/lib/data/people'
 import { storySlugParam } from '@/lib/params'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -16,12 +17,12 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const slug = storySlugParam((await params).slug)
   const data = slug ? await getInternBySlug(slug) : null
-  if (!data) return { title: 'Siden findes ikke' }
-  return {
+  if (!data || !slug) return notFoundMetadata
+  return pageMetadata({
     title: data.intern.name,
-    description: `${data.intern.name}, ${data.intern.description}.`,
-    alternates: { canonical: PATHS.intern(slug ?? '') },
-  }
+    description: `${data.intern.name}, ${data.intern.description}, besøgte Faxe Kommune.`,
+    path: PATHS.intern(slug),
+  })
 }
 
 export default async function InternPage({ params }: Props) {

@@ -4,6 +4,7 @@ import { StoryListPage } from '@/components/StoryListPage'
 import { storiesPagePath } from '@/lib/cache-tags'
 import { getStoriesPage } from '@/lib/data/articles'
 import { pageParam } from '@/lib/params'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 
 type Props = { params: Promise<{ page: string }> }
 
@@ -14,12 +15,12 @@ export async function generateStaticParams(): Promise<{ page: string }[]> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = pageParam((await params).page)
-  if (!page) return { title: 'Siden findes ikke' }
-  return {
+  if (!page) return notFoundMetadata
+  return pageMetadata({
     title: `Historier, side ${page}`,
-    description: `Historier fra Faxe i Fællesskab, side ${page}.`,
-    alternates: { canonical: storiesPagePath(page) },
-  }
+    description: `Historier fra Faxe i Fællesskab om innovation og udvikling, side ${page}.`,
+    path: storiesPagePath(page),
+  })
 }
 
 export default async function StoriesSubPage({ params }: Props) {

@@ -4,6 +4,7 @@ import { TopicPage } from '@/components/TopicPage'
 import { topicPagePath } from '@/lib/cache-tags'
 import { getTopicPage } from '@/lib/data/topics'
 import { pageParam, storySlugParam } from '@/lib/params'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 
 type Props = { params: Promise<{ slug: string; page: string }> }
 
@@ -20,11 +21,12 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await load(params)
-  if (!data) return { title: 'Siden findes ikke' }
-  return {
+  if (!data) return notFoundMetadata
+  return pageMetadata({
     title: `${data.topic.name}, side ${data.page}`,
-    alternates: { canonical: topicPagePath(data.topic.slug, data.page) },
-  }
+    description: `Historier om ${data.topic.name} fra Faxe i Fællesskab, side ${data.page}.`,
+    path: topicPagePath(data.topic.slug, data.page),
+  })
 }
 
 export default async function TopicSubPage({ params }: Props) {
