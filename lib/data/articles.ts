@@ -3,28 +3,16 @@ import { cache } from 'react'
 import { TAGS } from '@/lib/cache-tags'
 import { payloadClient } from '@/lib/payload'
 import { loadQuotes } from '@/lib/data/quotes'
-import { quoteIdsOf, reshapeStory, reshapeStoryCard } from '@/lib/data/reshape'
+import { quoteIdsOf, reshapeStory } from '@/lib/data/reshape'
+import { CARD_TAGS, findStoryCards, type StoryCardPage } from '@/lib/data/story-cards'
 import type { StoryCardView, StoryView } from '@/lib/data/types'
-
-/** The tags every story card depends on: the story list itself and what a card shows from elsewhere. */
-const CARD_TAGS = [TAGS.articles, TAGS.quotes, TAGS.interns, TAGS.contacts, TAGS.media]
 
 /** The newest published stories, for the home page. */
 export const getLatestStories = (limit = 6): Promise<StoryCardView[]> =>
   unstable_cache(
     async () => {
-      const payload = await payloadClient()
-      const { docs } = await payload.find({
-        collection: 'articles',
-        where: { _status: { equals: 'published' } },
-        sort: '-publishedAt',
-        limit,
-        depth: 1,
-        overrideAccess: false,
-        select: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, featuredQuote: true },
-      })
-      const quotes = await loadQuotes(payload, docs.flatMap(quoteIdsOf))
-      return docs.map((doc) => reshapeStoryCard(doc, quotes))
+      const result = await findStoryCards(await payloadClient(), {}, { limit })
+      return result?.stories ?? []
     },
     ['stories:latest', String(limit)],
     { tags: CARD_TAGS },
@@ -56,38 +44,10 @@ export const getStoryBySlug = cache(
     )(),
 )
 
-export const STORIES_PER_PAGE = 12
+export type StoryPageView = StoryCardPage
 
-export type StoryPageView = { stories: StoryCardView[]; page: number; totalPages: number; totalStories: number }
-
-/**
- * One page of published stories, newest first. Payload paginates with LIMIT/OFFSET on the indexed
- * `publishedAt`, so a deep page does not load the pages before it. Null when the page does not exist.
- */
+/** One page of all published stories (/historier, /historier/side/<n>); null past the last page. */
 export const getStoriesPage = (page: number): Promise<StoryPageView | null> =>
-  unstable_cache(
-    async () => {
-      const payload = await payloadClient()
-      const result = await payload.find({
-        collection: 'articles',
-        where: { _status: { equals: 'published' } },
-        sort: '-publishedAt',
-        limit: STORIES_PER_PAGE,
-        page,
-        depth: 1,
-        overrideAccess: false,
-        select: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, featuredQuote: true },
-      })
-      const totalPages = Math.max(1, result.totalPages)
-      if (page > totalPages) return null
-      const quotes = await loadQuotes(payload, result.docs.flatMap(quoteIdsOf))
-      return {
-        stories: result.docs.map((doc) => reshapeStoryCard(doc, quotes)),
-        page,
-        totalPages,
-        totalStories: result.totalDocs,
-      }
-    },
-    ['stories:page', String(page)],
-    { tags: CARD_TAGS },
-  )()
+  unstable_cache(async () => findStoryCards(await payloadClient(), {}, { page }), ['stories:page', String(page)], {
+    tags: CARD_TAGS,
+  })()

@@ -2,8 +2,9 @@ import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 import { TAGS } from '@/lib/cache-tags'
 import { payloadClient } from '@/lib/payload'
-import { loadQuotes } from '@/lib/data/quotes'
-import { reshapeContact, reshapeIntern, reshapeStoryCard } from '@/lib/data/reshape'
+import { findQuotes } from '@/lib/data/quotes'
+import { reshapeContact, reshapeIntern } from '@/lib/data/reshape'
+import { CARD_TAGS, findStoryCards } from '@/lib/data/story-cards'
 import type { ContactView, InternView, QuoteView, StoryCardView } from '@/lib/data/types'
 
 /** Every intern the public may see (those with publication consent: the access rule decides). */
@@ -41,37 +42,22 @@ export const getInternBySlug = cache(
         })
         const intern = docs[0]
         if (!intern) return null
-        const [quoteDocs, articleDocs] = await Promise.all([
-          payload.find({
-            collection: 'quotes',
-            where: { and: [{ 'speaker.relationTo': { equals: 'interns' } }, { 'speaker.value': { equals: intern.id } }] },
-            depth: 0,
-            limit: 50,
-            overrideAccess: false,
-            select: { text: true },
-          }),
-          payload.find({
-            collection: 'articles',
-            where: { and: [{ interns: { contains: intern.id } }, { _status: { equals: 'published' } }] },
-            sort: '-publishedAt',
-            limit: 50,
-            depth: 1,
-            overrideAccess: false,
-            select: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, featuredQuote: true },
-          }),
+        const [quotes, cards] = await Promise.all([
+          findQuotes(
+            payload,
+            { and: [{ 'speaker.relationTo': { equals: 'interns' } }, { 'speaker.value': { equals: intern.id } }] },
+            50,
+          ),
+          findStoryCards(payload, { interns: { contains: intern.id } }, { limit: 50 }),
         ])
-        const quotes = await loadQuotes(
-          payload,
-          quoteDocs.docs.map((q) => q.id),
-        )
         return {
           intern: reshapeIntern(intern),
-          quotes: Object.values(quotes),
-          stories: articleDocs.docs.map((doc) => reshapeStoryCard(doc, {})),
+          quotes,
+          stories: cards?.stories ?? [],
         }
       },
       ['intern', slug],
-      { tags: [TAGS.interns, TAGS.quotes, TAGS.articles, TAGS.media] },
+      { tags: CARD_TAGS },
     )(),
 )
 

@@ -1,16 +1,15 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { reshapeQuote } from '@/lib/data/reshape'
 import type { QuoteView } from '@/lib/data/types'
 
-/** Loads the given quotes with their speakers in one query, keyed by id. */
-export async function loadQuotes(payload: Payload, ids: (number | string)[]): Promise<Record<string, QuoteView>> {
-  if (ids.length === 0) return {}
+/** Quotes matching `where`, with their speakers (name, slug and what the attribution needs), in one query. */
+export async function findQuotes(payload: Payload, where: Where, limit: number): Promise<QuoteView[]> {
   const { docs } = await payload.find({
     collection: 'quotes',
-    where: { id: { in: ids } },
+    where,
     depth: 1,
-    limit: ids.length,
-    pagination: false,
+    limit,
+    sort: 'createdAt',
     overrideAccess: false,
     select: { text: true, speaker: true, attribution: true },
     populate: {
@@ -18,5 +17,12 @@ export async function loadQuotes(payload: Payload, ids: (number | string)[]): Pr
       contacts: { name: true, slug: true, title: true, organisation: true },
     },
   })
-  return Object.fromEntries(docs.map((quote) => [String(quote.id), reshapeQuote(quote)]))
+  return docs.map(reshapeQuote)
+}
+
+/** The given quotes, keyed by id, for a renderer that meets them by id in rich text. */
+export async function loadQuotes(payload: Payload, ids: (number | string)[]): Promise<Record<string, QuoteView>> {
+  if (ids.length === 0) return {}
+  const quotes = await findQuotes(payload, { id: { in: ids } }, ids.length)
+  return Object.fromEntries(quotes.map((quote) => [String(quote.id), quote]))
 }

@@ -1,7 +1,7 @@
 import { unstable_cache } from 'next/cache'
 import { PATHS, TAGS, storiesPagePath } from '@/lib/cache-tags'
 import { payloadClient } from '@/lib/payload'
-import { STORIES_PER_PAGE } from '@/lib/data/articles'
+import { STORIES_PER_PAGE } from '@/lib/data/story-cards'
 
 export type SitemapEntry = { path: string; lastModified: string }
 

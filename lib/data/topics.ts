@@ -2,18 +2,11 @@ import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 import { TAGS } from '@/lib/cache-tags'
 import { payloadClient } from '@/lib/payload'
-import { loadQuotes } from '@/lib/data/quotes'
-import { quoteIdsOf, reshapeStoryCard, reshapeTopic } from '@/lib/data/reshape'
-import type { StoryCardView, TopicView } from '@/lib/data/types'
-import { STORIES_PER_PAGE } from '@/lib/data/articles'
+import { reshapeTopic } from '@/lib/data/reshape'
+import { CARD_TAGS, findStoryCards, type StoryCardPage } from '@/lib/data/story-cards'
+import type { TopicView } from '@/lib/data/types'
 
-export type TopicPageView = {
-  topic: TopicView
-  stories: StoryCardView[]
-  page: number
-  totalPages: number
-  totalStories: number
-}
+export type TopicPageView = StoryCardPage & { topic: TopicView }
 
 /** One topic and one page of its published stories, newest first; null when either does not exist. */
 export const getTopicPage = cache(
@@ -31,29 +24,11 @@ export const getTopicPage = cache(
         const topicDoc = docs[0]
         const topic = topicDoc ? reshapeTopic(topicDoc) : null
         if (!topicDoc || !topic) return null
-        const result = await payload.find({
-          collection: 'articles',
-          where: { and: [{ topics: { contains: topicDoc.id } }, { _status: { equals: 'published' } }] },
-          sort: '-publishedAt',
-          limit: STORIES_PER_PAGE,
-          page,
-          depth: 1,
-          overrideAccess: false,
-          select: { title: true, slug: true, lead: true, publishedAt: true, heroImage: true, featuredQuote: true },
-        })
-        const totalPages = Math.max(1, result.totalPages)
-        if (page > totalPages) return null
-        const quotes = await loadQuotes(payload, result.docs.flatMap(quoteIdsOf))
-        return {
-          topic,
-          stories: result.docs.map((doc) => reshapeStoryCard(doc, quotes)),
-          page,
-          totalPages,
-          totalStories: result.totalDocs,
-        }
+        const cards = await findStoryCards(payload, { topics: { contains: topicDoc.id } }, { page })
+        return cards ? { topic, ...cards } : null
       },
       ['topic', slug, String(page)],
-      { tags: [TAGS.topics, TAGS.articles, TAGS.quotes, TAGS.interns, TAGS.contacts, TAGS.media] },
+      { tags: [TAGS.topics, ...CARD_TAGS] },
     )(),
 )
 
