@@ -8,6 +8,7 @@ import { Articles } from '@/collections/Articles'
 import { Contacts } from '@/collections/Contacts'
 import { Interns } from '@/collections/Interns'
 import { Media } from '@/collections/Media'
+import { Pages } from '@/collections/Pages'
 import { Quotes } from '@/collections/Quotes'
 import { Topics } from '@/collections/Topics'
 import { Users } from '@/collections/Users'
@@ -40,7 +41,7 @@ export default buildConfig({
     fallbackLanguage: 'da',
     supportedLanguages: { da, en },
   },
-  collections: [Articles, Quotes, Interns, Contacts, Topics, Media, Users],
+  collections: [Articles, Pages, Quotes, Interns, Contacts, Topics, Media, Users],
   globals: [Site, Footer, Navigation],
   // What one request may ask for; the content API issue tightens these further.
   defaultDepth: 1,

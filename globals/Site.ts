@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { revalidateGlobal } from '@/lib/revalidate-global'
+import { bodyEditor } from '@/lib/richtext/editor'
 
 export const Site: GlobalConfig = {
   slug: 'site',
@@ -26,6 +27,12 @@ export const Site: GlobalConfig = {
           en: 'Default meta description.',
         },
       },
+    },
+    {
+      name: 'about',
+      type: 'richText',
+      label: { da: 'Om programmet (siden /om)', en: 'About (the /om page)' },
+      editor: bodyEditor([]),
     },
     {
       name: 'vision',

@@ -16,6 +16,8 @@ export const TAGS = {
   contacts: 'contacts',
   topics: 'topics',
   media: 'media',
+  pages: 'pages',
+  page: (slug: string) => `page:${slug}`,
   global: (slug: GlobalSlug) => `global:${slug}`,
 } as const
 
@@ -30,7 +32,25 @@ export const PATHS = {
   about: '/om',
   search: '/soeg',
   admin: '/admin',
+  page: (slug: string) => `/${encodeURIComponent(slug)}`,
 } as const
+
+/** First path segments the site's own routes use; a free page may not take one of them. */
+export const RESERVED_PAGE_SLUGS: readonly string[] = [
+  'historier',
+  'emner',
+  'praktikanter',
+  'kontakt',
+  'om',
+  'soeg',
+  'admin',
+  'api',
+  'feed-xml',
+  'sitemap-xml',
+  'robots-txt',
+  'next',
+  '_next',
+]
 
 /** `/historier` for the first page, `/historier/side/<n>` after it. */
 export function storiesPagePath(page: number): string {

@@ -186,6 +186,23 @@ export async function seed(
     }
   }
 
+  for (const page of seedContent.pages) {
+    await upsert('pages', { field: 'slug', value: page.slug }, page.title, () =>
+      payload.create({
+        collection: 'pages',
+        data: {
+          title: page.title,
+          slug: page.slug,
+          lead: page.lead,
+          body: editorState(page.body.map(paragraph)),
+          _status: page.status,
+        },
+        overrideAccess: true,
+        context,
+      }),
+    )
+  }
+
   // Globals are written only while still empty, like the documents above.
   const markGlobal = (slug: string, written: boolean) => {
     if (written) {
@@ -198,7 +215,13 @@ export async function seed(
   }
   const site = await payload.findGlobal({ slug: 'site', depth: 0, overrideAccess: true })
   if (!site.name) {
-    await payload.updateGlobal({ slug: 'site', data: seedContent.site, overrideAccess: true, context })
+    const { about, ...siteFields } = seedContent.site
+    await payload.updateGlobal({
+      slug: 'site',
+      data: { ...siteFields, about: editorState(about.map(paragraph)) },
+      overrideAccess: true,
+      context,
+    })
   }
   markGlobal('site', !site.name)
   const footer = await payload.findGlobal({ slug: 'footer', depth: 0, overrideAccess: true })

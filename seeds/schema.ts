@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Article, Contact, Footer, Intern, Navigation, Quote, Site, Topic } from '@/payload-types'
+import type { Article, Contact, Footer, Intern, Navigation, Page, Quote, Site, Topic } from '@/payload-types'
 import { isSafeHref } from '@/lib/richtext/safe-url'
 
 /**
@@ -65,9 +65,18 @@ export const articleSeed = z.object({
   status: z.enum(['published', 'draft']),
 })
 
+export const pageSeed = z.object({
+  title: text,
+  slug,
+  lead: text,
+  body: z.array(text).min(1),
+  status: z.enum(['published', 'draft']),
+})
+
 export const siteSeed = z.object({
   name: text,
   description: text,
+  about: z.array(text),
   vision: z.object({ statement: text, motto: text }),
   dna: z.object({ heading: text, goalLabel: text, goal: text }),
 })
@@ -89,6 +98,7 @@ export const seedFile = z
     contacts: z.array(contactSeed),
     quotes: z.array(quoteSeed),
     articles: z.array(articleSeed),
+    pages: z.array(pageSeed),
     site: siteSeed,
     footer: footerSeed,
     navigation: navigationSeed,
@@ -129,6 +139,7 @@ fits<Assignable<z.infer<typeof contactSeed>, Partial<Contact>>>()
 fits<Assignable<z.infer<typeof topicSeed>, Partial<Topic>>>()
 fits<Assignable<Pick<z.infer<typeof quoteSeed>, 'text'>, Partial<Quote>>>()
 fits<Assignable<Pick<z.infer<typeof articleSeed>, 'title' | 'slug' | 'lead'>, Partial<Article>>>()
-fits<Assignable<z.infer<typeof siteSeed>, Partial<Site>>>()
+fits<Assignable<Omit<z.infer<typeof siteSeed>, 'about'>, Partial<Site>>>()
+fits<Assignable<Pick<z.infer<typeof pageSeed>, 'title' | 'slug' | 'lead'>, Partial<Page>>>()
 fits<Assignable<Omit<z.infer<typeof footerSeed>, 'links'>, Partial<Footer>>>()
 fits<Assignable<z.infer<typeof navigationSeed>, Partial<Navigation>>>()

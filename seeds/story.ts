@@ -127,9 +127,28 @@ export const seedData: SeedFile = {
       status: 'published',
     },
   ],
+  pages: [
+    {
+      title: 'Privatlivspolitik',
+      slug: 'privatlivspolitik',
+      lead: 'Sådan behandler faxeifaellesskab.dk oplysninger om dig og om de personer, der optræder på sitet.',
+      body: [
+        'Sitet sætter ingen cookies, når du læser det, og bruger ingen statistik- eller sporingsværktøjer. Der sendes ingen oplysninger om dit besøg til andre.',
+        'Videoer fra YouTube eller Vimeo hentes først, når du selv klikker på afspil. Først da sender din browser oplysninger til den tjeneste, videoen ligger hos.',
+        'Sitet viser arbejdsoplysninger om kommunens kontaktpersoner (navn, titel, arbejdsmail og arbejdstelefon), så du kan kontakte dem om programmet.',
+        'Sitet viser navn, stilling, organisation og citater fra de innovationspraktikanter, der har besøgt Faxe Kommune. Det sker kun, når praktikanten har givet samtykke til offentliggørelse, og formålet er at fortælle om programmets arbejde.',
+        'Kun redaktionen logger ind på sitet. Deres login bruger en nødvendig cookie, som alene sættes i redaktionens administrationsværktøj.',
+        'Har du spørgsmål til, hvordan oplysningerne behandles, så kontakt Faxe i Fællesskab via siden Kontakt.',
+      ],
+      status: 'published',
+    },
+  ],
   site: {
     name: 'Faxe i Fællesskab',
     description: 'Faxe i Fællesskab er Faxe Kommunes program for innovation og udvikling.',
+    about: [
+      'Faxe i Fællesskab er Faxe Kommunes program for innovation og udvikling. Her fortæller vi historierne om arbejdet, om de mennesker, der er med, og om de innovationspraktikanter, der har besøgt os.',
+    ],
     vision: { statement: 'FAXE ER ET TILVALG - DET ER VORES VISION', motto: 'SAMMEN kan vi MERE' },
     dna: {
       heading: 'En del af vores DNA',
@@ -142,7 +161,7 @@ export const seedData: SeedFile = {
     addressLine: 'Faxe Kommune | Frederiksgade 9 | 4690 Haslev',
     editorLine: 'Redaktør, webmaster og procesleder: Thomas Børager',
     copyrightLine: 'Copyright 2017-2019. All Rights Reserved',
-    links: [],
+    links: [{ label: 'Privatlivspolitik', href: '/privatlivspolitik' }],
   },
   navigation: {
     items: [
@@ -150,6 +169,7 @@ export const seedData: SeedFile = {
       { label: 'Historier', href: '/historier' },
       { label: 'Praktikanter', href: '/praktikanter' },
       { label: 'Kontakt', href: '/kontakt' },
+      { label: 'Om', href: '/om' },
     ],
   },
 }

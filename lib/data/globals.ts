@@ -1,3 +1,4 @@
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 import { TAGS } from '@/lib/cache-tags'
@@ -16,6 +17,7 @@ export const getSite = cache(
         return {
           name: text(site.name) ?? 'Faxe i Fællesskab',
           description: text(site.description),
+          about: (site.about as SerializedEditorState | null | undefined) ?? null,
           vision: { statement: text(site.vision?.statement), motto: text(site.vision?.motto) },
           dna: { heading: text(site.dna?.heading), goalLabel: text(site.dna?.goalLabel), goal: text(site.dna?.goal) },
         }

@@ -1,6 +1,7 @@
 import { unstable_cache } from 'next/cache'
 import { PATHS, TAGS, storiesPagePath } from '@/lib/cache-tags'
 import { payloadClient } from '@/lib/payload'
+import { listPublishedPages } from '@/lib/data/pages'
 import { STORIES_PER_PAGE } from '@/lib/data/story-cards'
 
 export type SitemapEntry = { path: string; lastModified: string }
@@ -14,7 +15,7 @@ export const getSitemapEntries = (): Promise<SitemapEntry[]> =>
   unstable_cache(
     async () => {
       const payload = await payloadClient()
-      const [articles, topics, interns] = await Promise.all([
+      const [articles, topics, interns, pages] = await Promise.all([
         payload.find({
           collection: 'articles',
           where: { _status: { equals: 'published' } },
@@ -38,6 +39,7 @@ export const getSitemapEntries = (): Promise<SitemapEntry[]> =>
           overrideAccess: false,
           select: { slug: true, updatedAt: true },
         }),
+        listPublishedPages(),
       ])
       const newest = articles.docs.reduce((max, d) => (d.updatedAt > max ? d.updatedAt : max), '1970-01-01T00:00:00.000Z')
       const listPages = Math.max(1, Math.ceil(articles.docs.length / STORIES_PER_PAGE))
@@ -49,9 +51,11 @@ export const getSitemapEntries = (): Promise<SitemapEntry[]> =>
         { path: PATHS.interns, lastModified: newest },
         ...interns.docs.flatMap((d) => (d.slug ? [{ path: PATHS.intern(d.slug), lastModified: d.updatedAt }] : [])),
         { path: PATHS.contact, lastModified: newest },
+        { path: PATHS.about, lastModified: newest },
+        ...pages.map((p) => ({ path: PATHS.page(p.slug), lastModified: p.updatedAt })),
       ]
       return entries
     },
     ['sitemap'],
-    { tags: [TAGS.articles, TAGS.topics, TAGS.interns, TAGS.contacts] },
+    { tags: [TAGS.articles, TAGS.topics, TAGS.interns, TAGS.contacts, TAGS.pages] },
   )()

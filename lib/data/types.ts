@@ -78,6 +78,7 @@ export type StoryView = StoryCardView & {
 export type SiteView = {
   name: string
   description: string | null
+  about: SerializedEditorState | null
   vision: { statement: string | null; motto: string | null }
   dna: { heading: string | null; goalLabel: string | null; goal: string | null }
 }

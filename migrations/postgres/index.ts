@@ -1,9 +1,15 @@
 import * as migration_20261129_155142_initial from './20261129_155142_initial';
+import * as migration_20261129_171047_pages_and_about from './20261129_171047_pages_and_about';
 
 export const migrations = [
   {
     up: migration_20261129_155142_initial.up,
     down: migration_20261129_155142_initial.down,
-    name: '20261129_155142_initial'
+    name: '20261129_155142_initial',
+  },
+  {
+    up: migration_20261129_171047_pages_and_about.up,
+    down: migration_20261129_171047_pages_and_about.down,
+    name: '20261129_171047_pages_and_about'
   },
 ];

@@ -1,9 +1,15 @@
 import * as migration_20261129_155136_initial from './20261129_155136_initial';
+import * as migration_20261129_171042_pages_and_about from './20261129_171042_pages_and_about';
 
 export const migrations = [
   {
     up: migration_20261129_155136_initial.up,
     down: migration_20261129_155136_initial.down,
-    name: '20261129_155136_initial'
+    name: '20261129_155136_initial',
+  },
+  {
+    up: migration_20261129_171042_pages_and_about.up,
+    down: migration_20261129_171042_pages_and_about.down,
+    name: '20261129_171042_pages_and_about'
   },
 ];

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { RichText } from '@/components/RichText'
+import { PATHS } from '@/lib/cache-tags'
+import { getPageBySlug } from '@/lib/data/pages'
+import { storySlugParam } from '@/lib/params'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
+
+type Props = { params: Promise<{ slug: string }> }
+
+// Free pages render on first request and stay cached until the editor changes them.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return []
+}
+
+async function load(params: Props['params']) {
+  const slug = storySlugParam((await params).slug)
+  return slug ? getPageBySlug(slug) : null
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = await load(params)
+  if (!page) return notFoundMetadata
+  return pageMetadata({
+    title: page.seo.title ?? page.title,
+    description: page.seo.description ?? page.lead ?? page.title,
+    path: PATHS.page(page.slug),
+    image: page.seo.image,
+  })
+}
+
+export default async function FreePage({ params }: Props) {
+  const page = await load(params)
+  if (!page) notFound()
+  return (
+    <article className="container container--narrow section">
+      <h1>{page.title}</h1>
+      {page.lead ? <p className="story__lead">{page.lead}</p> : null}
+      {page.body ? <RichText className="prose" data={page.body} quotes={{}} /> : null}
+    </article>
+  )
+}

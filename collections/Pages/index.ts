@@ -1,0 +1,66 @@
+import type { CollectionConfig } from 'payload'
+import type { Page } from '@/payload-types'
+import { isEditor } from '@/access/isEditor'
+import { publishedOrEditor } from '@/access/publishedOrEditor'
+import { seoField } from '@/fields/seo'
+import { slugField } from '@/fields/slug'
+import { PATHS, RESERVED_PAGE_SLUGS, TAGS } from '@/lib/cache-tags'
+import { bodyEditor } from '@/lib/richtext/editor'
+import { revalidationHooks } from '@/lib/revalidate'
+import { ReadAlsoBlock, VideoEmbedBlock } from '../Articles/blocks'
+
+/**
+ * Free pages at /<slug> ("Privatlivspolitik", "Om Faxe i Fællesskab" ...), so the editor can publish them
+ * without a developer. Slugs that the site's own sections use are refused.
+ */
+export const Pages: CollectionConfig = {
+  slug: 'pages',
+  labels: {
+    singular: { da: 'Side', en: 'Page' },
+    plural: { da: 'Sider', en: 'Pages' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'slug'],
+    group: { da: 'Indhold', en: 'Content' },
+  },
+  defaultSort: 'title',
+  access: {
+    create: isEditor,
+    read: publishedOrEditor,
+    readVersions: isEditor,
+    update: isEditor,
+    delete: isEditor,
+  },
+  versions: {
+    drafts: { autosave: { interval: 1500 }, schedulePublish: true },
+    maxPerDoc: 50,
+  },
+  hooks: revalidationHooks<Page>((doc, previousDoc) => ({
+    tags: [TAGS.pages, ...[doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(TAGS.page)],
+    paths: [doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.page),
+  })),
+  fields: [
+    { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true },
+    {
+      ...slugField({ from: 'title' }),
+      validate: (value: unknown) =>
+        typeof value === 'string' && RESERVED_PAGE_SLUGS.includes(value)
+          ? `"${value}" bruges allerede af sitet (fx /${value}). Vælg en anden adresse.`
+          : true,
+    },
+    {
+      name: 'lead',
+      type: 'textarea',
+      label: { da: 'Indledning', en: 'Intro' },
+    },
+    {
+      name: 'body',
+      type: 'richText',
+      label: { da: 'Indhold', en: 'Body' },
+      editor: bodyEditor([VideoEmbedBlock, ReadAlsoBlock]),
+    },
+    seoField(),
+  ],
+}

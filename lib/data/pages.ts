@@ -1,0 +1,63 @@
+import { unstable_cache } from 'next/cache'
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import { cache } from 'react'
+import { TAGS } from '@/lib/cache-tags'
+import { payloadClient } from '@/lib/payload'
+import { reshapeImage } from '@/lib/data/reshape'
+import type { ImageView } from '@/lib/data/types'
+
+export type PageView = {
+  title: string
+  slug: string
+  lead: string | null
+  body: SerializedEditorState | null
+  seo: { title: string | null; description: string | null; image: ImageView | null }
+  updatedAt: string
+}
+
+/** A published free page by its slug. */
+export const getPageBySlug = cache(
+  (slug: string): Promise<PageView | null> =>
+    unstable_cache(
+      async () => {
+        const payload = await payloadClient()
+        const { docs } = await payload.find({
+          collection: 'pages',
+          where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
+          limit: 1,
+          depth: 1,
+          overrideAccess: false,
+        })
+        const page = docs[0]
+        if (!page?.slug) return null
+        return {
+          title: page.title,
+          slug: page.slug,
+          lead: page.lead ?? null,
+          body: (page.body as SerializedEditorState | null | undefined) ?? null,
+          seo: {
+            title: page.seo?.title ?? null,
+            description: page.seo?.description ?? null,
+            image: reshapeImage(page.seo?.image, 'og'),
+          },
+          updatedAt: page.updatedAt,
+        }
+      },
+      ['page', slug],
+      { tags: [TAGS.page(slug), TAGS.pages, TAGS.media] },
+    )(),
+)
+
+/** Slugs and dates of every published page, for the sitemap. */
+export async function listPublishedPages(): Promise<{ slug: string; updatedAt: string }[]> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'pages',
+    where: { _status: { equals: 'published' } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+    select: { slug: true, updatedAt: true },
+  })
+  return docs.flatMap((d) => (d.slug ? [{ slug: d.slug, updatedAt: d.updatedAt }] : []))
+}
