@@ -192,6 +192,7 @@ export interface Article {
     description?: string | null;
     image?: (number | null) | Media;
   };
+  searchIndex?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -635,6 +636,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         description?: T;
         image?: T;
       };
+  searchIndex?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -1,9 +1,31 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 import type { Quote } from '@/payload-types'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
 import { TAGS } from '@/lib/cache-tags'
 import { revalidationHooks } from '@/lib/revalidate'
+import { reindexArticle } from './Articles/hooks/searchIndex'
+
+const revalidation = revalidationHooks<Quote>(() => ({ tags: [TAGS.quotes] }))
+
+/** A story's search index holds its quotes' text, so the story it belongs to (before and after) is reindexed. */
+const reindexStories = async ({
+  doc,
+  previousDoc,
+  req,
+}: {
+  doc: Quote
+  previousDoc?: Quote
+  req: PayloadRequest
+}) => {
+  const ids = new Set(
+    [doc.article, previousDoc?.article]
+      .map((a) => (typeof a === 'object' && a ? a.id : a))
+      .filter((a) => typeof a === 'number'),
+  )
+  for (const id of ids) await reindexArticle(req.payload, id, req)
+  return doc
+}
 
 /**
  * Quotes are documents of their own so one quote can be the pull quote, appear inline in the body and be
@@ -27,7 +49,10 @@ export const Quotes: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  hooks: revalidationHooks<Quote>(() => ({ tags: [TAGS.quotes] })),
+  hooks: {
+    afterChange: [...revalidation.afterChange, reindexStories],
+    afterDelete: [...revalidation.afterDelete, reindexStories],
+  },
   fields: [
     {
       name: 'text',

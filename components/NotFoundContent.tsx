@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { SearchForm } from '@/components/SearchForm'
 import { PATHS } from '@/lib/cache-tags'
 
 /** The helpful part of every 404: what happened, a search box and ways on. */
@@ -11,15 +12,7 @@ export function NotFoundContent() {
         Vi kan ikke finde den side, du leder efter. Måske er den flyttet, eller også er der en stavefejl i
         adressen.
       </p>
-      <form action={PATHS.search} method="get" role="search" className="search-form">
-        <label htmlFor="not-found-search">Søg på sitet</label>
-        <div className="search-form__row">
-          <input id="not-found-search" name="q" type="search" maxLength={100} autoComplete="off" />
-          <button type="submit" className="button">
-            Søg
-          </button>
-        </div>
-      </form>
+      <SearchForm id="not-found-search" />
       <ul className="not-found__links">
         <li>
           <Link href={PATHS.home}>Gå til forsiden</Link>

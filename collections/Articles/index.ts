@@ -8,6 +8,7 @@ import { bodyEditor } from '@/lib/richtext/editor'
 import { revalidationHooks } from '@/lib/revalidate'
 import { InlineQuoteBlock, ReadAlsoBlock, VideoEmbedBlock } from './blocks'
 import { articleTargets } from './hooks/revalidateArticle'
+import { hideSearchIndex, setSearchIndex } from './hooks/searchIndex'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 const revalidation = revalidationHooks<Article>(articleTargets)
@@ -40,7 +41,7 @@ export const Articles: CollectionConfig = {
     maxPerDoc: 50,
   },
   hooks: {
-    beforeChange: [setPublishedAt],
+    beforeChange: [setPublishedAt, setSearchIndex],
     afterChange: revalidation.afterChange,
     afterDelete: revalidation.afterDelete,
   },
@@ -119,5 +120,11 @@ export const Articles: CollectionConfig = {
       },
     },
     seoField(),
+    {
+      name: 'searchIndex',
+      type: 'textarea',
+      admin: { hidden: true, disableListColumn: true, disableListFilter: true },
+      hooks: { afterRead: [hideSearchIndex] },
+    },
   ],
 }

@@ -1,5 +1,6 @@
 import * as migration_20261129_155136_initial from './20261129_155136_initial';
 import * as migration_20261129_171042_pages_and_about from './20261129_171042_pages_and_about';
+import * as migration_20261129_171552_search_index from './20261129_171552_search_index';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261129_171042_pages_and_about.up,
     down: migration_20261129_171042_pages_and_about.down,
-    name: '20261129_171042_pages_and_about'
+    name: '20261129_171042_pages_and_about',
+  },
+  {
+    up: migration_20261129_171552_search_index.up,
+    down: migration_20261129_171552_search_index.down,
+    name: '20261129_171552_search_index'
   },
 ];

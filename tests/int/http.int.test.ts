@@ -136,7 +136,7 @@ describe('the pages', () => {
       expect(response.status, path).toBe(404)
       const html = await response.text()
       expect(html).toContain('Siden findes ikke')
-      expect(html).toContain('Søg på sitet')
+      expect(html).toContain('Søg i historier og citater')
     }
   })
 
