@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { PATHS } from '@/lib/cache-tags'
 import type { LinkView } from '@/lib/data/types'
 
 type Props = { siteName: string; navigation: LinkView[] }
@@ -10,17 +11,18 @@ export function SiteHeader({ siteName, navigation }: Props) {
         <Link href="/" className="site-header__name">
           {siteName}
         </Link>
-        {navigation.length > 0 ? (
-          <nav aria-label="Hovedmenu">
-            <ul className="site-nav">
-              {navigation.map((item) => (
-                <li key={`${item.href}-${item.label}`}>
-                  <Link href={item.href}>{item.label}</Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
+        <nav aria-label="Hovedmenu">
+          <ul className="site-nav">
+            {navigation.map((item) => (
+              <li key={`${item.href}-${item.label}`}>
+                <Link href={item.href}>{item.label}</Link>
+              </li>
+            ))}
+            <li>
+              <Link href={PATHS.search}>Søg</Link>
+            </li>
+          </ul>
+        </nav>
       </div>
     </header>
   )

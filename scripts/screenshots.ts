@@ -22,6 +22,11 @@ const PAGES: { name: string; path: string }[] = [
   { name: 'praktikanter', path: '/praktikanter' },
   { name: 'praktikant', path: '/praktikanter/charlotte-aakerstroem' },
   { name: 'kontakt', path: '/kontakt' },
+  { name: 'emne', path: '/emner/innovationspraktik' },
+  { name: 'om', path: '/om' },
+  { name: 'privatlivspolitik', path: '/privatlivspolitik' },
+  { name: 'soeg', path: '/soeg' },
+  { name: 'soeg-resultater', path: '/soeg?q=innovation' },
   { name: '404', path: '/historier/findes-ikke' },
   { name: '404-ukendt-adresse', path: '/noget/helt/andet' },
 ]
