@@ -18,6 +18,9 @@ export const getLatestStories = (limit = 6): Promise<StoryCardView[]> =>
     { tags: CARD_TAGS },
   )()
 
+/** How many stories on the same topics a story page suggests. */
+const RELATED_STORIES = 3
+
 /**
  * One published story with everything its page shows. Deduplicated per request with React's `cache`
  * (metadata and page both ask), and kept across requests under the story's own tag.
@@ -36,8 +39,18 @@ export const getStoryBySlug = cache(
         })
         const article = docs[0]
         if (!article) return null
-        const quotes = await loadQuotes(payload, quoteIdsOf(article))
-        return reshapeStory(article, quotes)
+        const topicIds = (article.topics ?? []).map((t) => (typeof t === 'object' ? t.id : t))
+        const [quotes, related] = await Promise.all([
+          loadQuotes(payload, quoteIdsOf(article)),
+          topicIds.length > 0
+            ? findStoryCards(
+                payload,
+                { and: [{ topics: { in: topicIds } }, { id: { not_equals: article.id } }] },
+                { limit: RELATED_STORIES },
+              )
+            : null,
+        ])
+        return { ...reshapeStory(article, quotes), related: related?.stories ?? [] }
       },
       ['story', slug],
       { tags: [TAGS.article(slug), ...CARD_TAGS, TAGS.topics] },

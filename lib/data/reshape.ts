@@ -121,7 +121,7 @@ export function reshapeStoryCard(article: StoryCardSource, quotes: Record<string
   }
 }
 
-export function reshapeStory(article: Article, quotes: Record<string, QuoteView>): StoryView {
+export function reshapeStory(article: Article, quotes: Record<string, QuoteView>): Omit<StoryView, 'related'> {
   return {
     ...reshapeStoryCard(article, quotes),
     image: reshapeImage(article.heroImage, 'hero'),

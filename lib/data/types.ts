@@ -73,6 +73,8 @@ export type StoryView = StoryCardView & {
   contacts: ContactView[]
   seo: { title: string | null; description: string | null; image: ImageView | null }
   updatedAt: string
+  /** Newest other stories sharing a topic. */
+  related: StoryCardView[]
 }
 
 export type SiteView = {

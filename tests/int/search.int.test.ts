@@ -98,3 +98,25 @@ describe('search', () => {
     expect(html).not.toContain('search-results')
   })
 })
+
+describe('related stories', () => {
+  it('the story page suggests the newest other published stories on the same topic', async () => {
+    const { docs } = await payload.find({
+      collection: 'topics',
+      where: { slug: { equals: 'innovationspraktik' } },
+      overrideAccess: true,
+    })
+    const topic = docs[0]
+    expect(topic).toBeDefined()
+    const sibling = await createStory({
+      title: 'Endnu en praktikuge',
+      topics: [topic?.id],
+      _status: 'published',
+    })
+    await createStory({ title: 'Kladde om praktikugen', topics: [topic?.id], _status: 'draft' })
+    const html = await (await get(STORY_PATH)).text()
+    expect(html).toContain('Relaterede historier')
+    expect(html).toContain(`href="/historier/${sibling.slug}"`)
+    expect(html).not.toContain('Kladde om praktikugen')
+  })
+})

@@ -5,6 +5,7 @@ import { ContactBox } from '@/components/ContactBox'
 import { PeopleList } from '@/components/PeopleList'
 import { PullQuote } from '@/components/PullQuote'
 import { RichText } from '@/components/RichText'
+import { StoryCard } from '@/components/StoryCard'
 import { VisionSection } from '@/components/VisionSection'
 import { PATHS } from '@/lib/cache-tags'
 import { getStoryBySlug } from '@/lib/data/articles'
@@ -72,6 +73,16 @@ export default async function StoryPage({ params }: Props) {
           {story.body ? <RichText className="prose" data={story.body} quotes={story.quotes} /> : null}
           <PeopleList interns={story.interns} />
           <ContactBox contacts={story.contacts} />
+          {story.related.length > 0 ? (
+            <section className="related" aria-labelledby="relaterede">
+              <h2 id="relaterede">Relaterede historier</h2>
+              <div className="story-list">
+                {story.related.map((card) => (
+                  <StoryCard key={card.id} story={card} headingLevel="h3" />
+                ))}
+              </div>
+            </section>
+          ) : null}
         </div>
       </article>
       <VisionSection site={site} />
