@@ -57,4 +57,31 @@ const nextConfig: NextConfig = {
   },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+/**
+ * Payload adds `Accept-CH`/`Critical-CH: Sec-CH-Prefers-Color-Scheme` (and `Vary`) to every path so its
+ * admin can pick a colour theme on first paint. `Critical-CH` makes Chrome fetch a page twice on a first
+ * visit (Lighthouse counts ~600 ms on the story page), so the public site does without it and only the
+ * admin keeps it.
+ */
+const CLIENT_HINT_HEADERS = new Set(['accept-ch', 'critical-ch', 'vary'])
+
+function withClientHintsOnlyInAdmin(config: NextConfig): NextConfig {
+  const original = config.headers
+  if (!original) return config
+  return {
+    ...config,
+    async headers() {
+      const rules = await original()
+      const hints = rules.flatMap((rule) => rule.headers.filter((h) => CLIENT_HINT_HEADERS.has(h.key.toLowerCase())))
+      return [
+        ...rules.map((rule) => ({
+          ...rule,
+          headers: rule.headers.filter((h) => !CLIENT_HINT_HEADERS.has(h.key.toLowerCase())),
+        })),
+        ...(hints.length > 0 ? [{ source: '/admin/:path*', headers: hints }] : []),
+      ].filter((rule) => rule.headers.length > 0)
+    },
+  }
+}
+
+export default withClientHintsOnlyInAdmin(withPayload(nextConfig, { devBundleServerPackages: false }))
