@@ -72,7 +72,9 @@ function withClientHintsOnlyInAdmin(config: NextConfig): NextConfig {
     ...config,
     async headers() {
       const rules = await original()
-      const hints = rules.flatMap((rule) => rule.headers.filter((h) => CLIENT_HINT_HEADERS.has(h.key.toLowerCase())))
+      const hints = rules.flatMap((rule) =>
+        rule.headers.filter((h) => CLIENT_HINT_HEADERS.has(h.key.toLowerCase())),
+      )
       return [
         ...rules.map((rule) => ({
           ...rule,
