@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { MediaImage } from '@/components/MediaImage'
 import { PATHS } from '@/lib/cache-tags'
 import type { StoryCardView } from '@/lib/data/types'
 import { formatDanishDate } from '@/lib/format'
@@ -9,6 +10,13 @@ export function StoryCard({ story, headingLevel: Heading = 'h2', showQuote = fal
   const date = formatDanishDate(story.publishedAt)
   return (
     <article className="story-card">
+      {story.image ? (
+        <MediaImage
+          image={story.image}
+          className="story-card__image"
+          sizes="(min-width: 72em) 22rem, (min-width: 48em) 45vw, 100vw"
+        />
+      ) : null}
       <Heading className="story-card__title">
         <Link href={PATHS.story(story.slug)}>{story.title}</Link>
       </Heading>

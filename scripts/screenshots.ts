@@ -25,6 +25,7 @@ const PAGES: { name: string; path: string }[] = [
   { name: 'emne', path: '/emner/innovationspraktik' },
   { name: 'om', path: '/om' },
   { name: 'privatlivspolitik', path: '/privatlivspolitik' },
+  { name: 'tilgaengelighedserklaering', path: '/tilgaengelighedserklaering' },
   { name: 'soeg', path: '/soeg' },
   { name: 'soeg-resultater', path: '/soeg?q=innovation' },
   { name: '404', path: '/historier/findes-ikke' },

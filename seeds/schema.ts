@@ -86,6 +86,7 @@ export const footerSeed = z.object({
   addressLine: text,
   editorLine: text,
   copyrightLine: text,
+  accessibilityStatementUrl: href,
   links: z.array(z.object({ label: text, href })),
 })
 

@@ -142,6 +142,17 @@ export const seedData: SeedFile = {
       ],
       status: 'published',
     },
+    {
+      title: 'Tilgængelighedserklæring',
+      slug: 'tilgaengelighedserklaering',
+      lead: 'faxeifaellesskab.dk skal kunne bruges af alle, også med skærmlæser, forstørrelse eller kun tastatur.',
+      body: [
+        'Sitet er bygget til at overholde WCAG 2.1 på niveau AA, som loven om tilgængelighed af offentlige organers websteder kræver. Hver sidetype testes automatisk for tilgængelighed og for brug med tastatur alene.',
+        'Som offentlig myndighed offentliggør Faxe Kommune den formelle tilgængelighedserklæring for sitet på Digitaliseringsstyrelsens løsning was.digst.dk. Redaktionen indsætter et link til den her, når den foreligger.',
+        'Oplever du problemer med at bruge sitet, så kontakt Faxe i Fællesskab via siden Kontakt.',
+      ],
+      status: 'published',
+    },
   ],
   site: {
     name: 'Faxe i Fællesskab',
@@ -161,6 +172,7 @@ export const seedData: SeedFile = {
     addressLine: 'Faxe Kommune | Frederiksgade 9 | 4690 Haslev',
     editorLine: 'Redaktør, webmaster og procesleder: Thomas Børager',
     copyrightLine: 'Copyright 2017-2019. All Rights Reserved',
+    accessibilityStatementUrl: '/tilgaengelighedserklaering',
     links: [{ label: 'Privatlivspolitik', href: '/privatlivspolitik' }],
   },
   navigation: {

@@ -19,13 +19,36 @@ export function isPopulated<T extends object>(value: number | string | T | null 
   return typeof value === 'object' && value !== null
 }
 
+/**
+ * Payload writes upload URLs absolute (it knows `serverURL`). Our own files are served by this app at
+ * /api/media/file/..., so pages use the path: next/image then optimises it as a local image, and the page
+ * works on any host name the site is reached by.
+ */
+function localMediaPath(url: string): string {
+  if (!/^https?:\/\//.test(url)) return url
+  const parsed = new URL(url)
+  return parsed.pathname.startsWith('/api/media/file/') ? `${parsed.pathname}${parsed.search}` : url
+}
+
 export function reshapeImage(media: number | Media | null | undefined, size?: 'card' | 'hero' | 'og'): ImageView | null {
   if (!isPopulated(media) || !media.url || !media.width || !media.height) return null
   const sized = size ? media.sizes?.[size] : undefined
   if (sized?.url && sized.width && sized.height) {
-    return { url: sized.url, alt: media.alt, width: sized.width, height: sized.height, caption: media.caption ?? null }
+    return {
+      url: localMediaPath(sized.url),
+      alt: media.alt,
+      width: sized.width,
+      height: sized.height,
+      caption: media.caption ?? null,
+    }
   }
-  return { url: media.url, alt: media.alt, width: media.width, height: media.height, caption: media.caption ?? null }
+  return {
+    url: localMediaPath(media.url),
+    alt: media.alt,
+    width: media.width,
+    height: media.height,
+    caption: media.caption ?? null,
+  }
 }
 
 export function internDescription(intern: Pick<Intern, 'organisation'>): string {
@@ -135,7 +158,8 @@ export function reshapeStory(article: Article, quotes: Record<string, QuoteView>
     seo: {
       title: article.seo?.title ?? null,
       description: article.seo?.description ?? null,
-      image: reshapeImage(article.seo?.image, 'og'),
+      // The share image: the SEO image if one was chosen, else the hero, in the 1200x630 Open Graph size.
+      image: reshapeImage(article.seo?.image ?? article.heroImage, 'og'),
     },
     updatedAt: article.updatedAt,
   }

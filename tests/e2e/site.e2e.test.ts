@@ -32,6 +32,12 @@ const PAGES: { name: string; path: string; status: number; text: string }[] = [
   { name: 'kontakt', path: '/kontakt', status: 200, text: 'tbrag@faxekommune.dk' },
   { name: 'om', path: '/om', status: 200, text: 'Om Faxe i Fællesskab' },
   { name: 'privatlivspolitik', path: '/privatlivspolitik', status: 200, text: 'Sitet sætter ingen cookies' },
+  {
+    name: 'tilgaengelighedserklaering',
+    path: '/tilgaengelighedserklaering',
+    status: 200,
+    text: 'WCAG 2.1 på niveau AA',
+  },
   { name: 'soeg', path: '/soeg', status: 200, text: 'Søg i titler, manchetter, brødtekst og citater' },
   { name: 'soeg-resultater', path: '/soeg?q=praksisn%C3%A6rhed', status: 200, text: '1 historie matcher' },
   { name: '404', path: '/historier/findes-ikke', status: 404, text: 'Siden findes ikke' },

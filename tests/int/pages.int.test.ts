@@ -35,9 +35,13 @@ describe('free pages', () => {
     expect(html).toContain('<link rel="canonical" href="http://127.0.0.1:')
   })
 
-  it('links the privacy page from the footer of every page', async () => {
+  it('links the accessibility statement and the privacy page from the footer of every page', async () => {
     const html = await (await get('/')).text()
+    expect(html).toMatch(/<a href="\/tilgaengelighedserklaering">Tilgængelighedserklæring<\/a>/)
     expect(html).toMatch(/<a href="\/privatlivspolitik">Privatlivspolitik<\/a>/)
+    const statement = await get('/tilgaengelighedserklaering')
+    expect(statement.status).toBe(200)
+    expect(await statement.text()).toContain('WCAG 2.1 på niveau AA')
   })
 
   it('does not serve a draft page', async () => {

@@ -16,6 +16,7 @@ import { storySlugParam } from '@/lib/params'
 import { storyJsonLd } from '@/lib/seo/json-ld'
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 import { JsonLd } from '@/components/JsonLd'
+import { MediaImage } from '@/components/MediaImage'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: story.seo.title ?? story.title,
     description: story.seo.description ?? story.lead ?? story.title,
     path: PATHS.story(story.slug),
-    image: story.seo.image ?? story.image,
+    image: story.seo.image,
     type: 'article',
     publishedTime: story.publishedAt,
     modifiedTime: story.updatedAt,
@@ -68,6 +69,12 @@ export default async function StoryPage({ params }: Props) {
             </ul>
           ) : null}
         </header>
+        {story.image ? (
+          <figure className="story__hero container container--narrow">
+            <MediaImage image={story.image} sizes="(min-width: 45rem) 42rem, 100vw" eager />
+            {story.image.caption ? <figcaption>{story.image.caption}</figcaption> : null}
+          </figure>
+        ) : null}
         <div className="story__layout container container--narrow">
           {story.featuredQuote ? <PullQuote quote={story.featuredQuote} variant="pull" /> : null}
           {story.body ? <RichText className="prose" data={story.body} quotes={story.quotes} /> : null}
