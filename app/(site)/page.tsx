@@ -3,6 +3,9 @@ import { StoryCard } from '@/components/StoryCard'
 import { VisionSection } from '@/components/VisionSection'
 import { getLatestStories } from '@/lib/data/articles'
 import { getSite } from '@/lib/data/globals'
+import { getTopics } from '@/lib/data/topics'
+import { PATHS } from '@/lib/cache-tags'
+import Link from 'next/link'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HomePage() {
-  const [site, stories] = await Promise.all([getSite(), getLatestStories(6)])
+  const [site, stories, topics] = await Promise.all([getSite(), getLatestStories(6), getTopics()])
   return (
     <>
       <section className="hero" aria-labelledby="forside-titel">
@@ -35,6 +38,30 @@ export default async function HomePage() {
         ) : (
           <p className="empty">Der er ingen historier endnu. Kig forbi igen snart.</p>
         )}
+      </section>
+      <section className="container section explore" aria-labelledby="udforsk">
+        <h2 id="udforsk">Udforsk</h2>
+        <div className="explore__grid">
+          {topics.length > 0 ? (
+            <div>
+              <h3>Emner</h3>
+              <ul className="topic-list">
+                {topics.map((topic) => (
+                  <li key={topic.id}>
+                    <Link href={PATHS.topic(topic.slug)}>{topic.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div>
+            <h3>Innovationspraktikanter</h3>
+            <p>
+              Mød de offentligt ansatte, der har besøgt Faxe Kommune i{' '}
+              <Link href={PATHS.interns}>oversigten over innovationspraktikanter</Link>.
+            </p>
+          </div>
+        </div>
       </section>
       <VisionSection site={{ ...site, vision: { statement: null, motto: null } }} />
     </>

@@ -116,6 +116,9 @@ describe('the pages', () => {
     expect(html).toContain('FAXE ER ET TILVALG - DET ER VORES VISION')
     expect(html).toContain(`href="${STORY_PATH}"`)
     expect(html).not.toContain('Kladde der ikke må ses')
+    // and leads on to the topics and the interns
+    expect(html).toContain('href="/emner/innovationspraktik"')
+    expect(html).toContain('href="/praktikanter"')
   })
 
   it('an unknown address answers 404 with a Danish page that helps on', async () => {
