@@ -1,5 +1,5 @@
 import { PATHS } from '@/lib/cache-tags'
-import { MAX_QUERY_LENGTH } from '@/lib/search'
+import { MAX_QUERY_LENGTH } from '@/lib/search-limits'
 
 /** A plain GET form: works without JavaScript. */
 export function SearchForm({ query, id = 'search-query' }: { query?: string; id?: string }) {

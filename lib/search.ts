@@ -1,7 +1,9 @@
 import { z } from 'zod'
 
+import { MAX_QUERY_LENGTH } from '@/lib/search-limits'
+
 /** The longest query we accept; anything longer is refused with a message rather than run. */
-export const MAX_QUERY_LENGTH = 100
+export { MAX_QUERY_LENGTH }
 
 /**
  * Text as the search index stores it and as queries are compared with it: NFC (so a decomposed "å"

@@ -70,6 +70,14 @@ async function visit(
     if (message.type() === 'error' && !message.text().includes('status of 404')) errors.push(message.text())
   })
   page.on('pageerror', (error) => errors.push(error.message))
+  // A CSP violation caught inside a library (zod probing for eval, say) never reaches the console.
+  await page.exposeFunction('reportCspViolation', (text: string) => errors.push(text))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation
+      report(`CSP ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}`)
+    })
+  })
   page.on('request', (request) => {
     const url = new URL(request.url())
     if (url.protocol.startsWith('http') && url.host !== origin) foreign.push(request.url())
