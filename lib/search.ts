@@ -1,9 +1,7 @@
 import { z } from 'zod'
 
+// The longest query we accept (shared with the search form); anything longer is refused with a message.
 import { MAX_QUERY_LENGTH } from '@/lib/search-limits'
-
-/** The longest query we accept; anything longer is refused with a message rather than run. */
-export { MAX_QUERY_LENGTH }
 
 /**
  * Text as the search index stores it and as queries are compared with it: NFC (so a decomposed "å"

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   )
   step(`  site URL: ${env.siteUrl}`)
 
-  const { openPayload, migrateDatabase, seedIfEmpty, closePayload } = await import('./lib/database')
+  const { openPayload, migrateDatabase, seedIfEmpty } = await import('./lib/database')
   const payload = await openPayload()
   step('Applying pending migrations …')
   await migrateDatabase(payload, env)
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       ? `  seeded the story: ${seeded.created} documents written`
       : '  the database has stories; not seeding',
   )
-  await closePayload(payload)
+  await payload.destroy()
 
   const build = checkBuild(DIST_DIR, env.database)
   if (!build.current || seeded) {

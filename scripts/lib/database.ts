@@ -18,14 +18,6 @@ export async function openPayload(): Promise<Payload> {
 }
 
 /**
- * Releases the adapter. PostgreSQL's pool is left to the process's exit: `pool.end()` waits for a client
- * Payload keeps checked out, so commands exit explicitly when their work is done.
- */
-export async function closePayload(payload: Payload): Promise<void> {
-  await payload.destroy()
-}
-
-/**
  * Applies the committed migrations that have not run yet. The migration list is passed in (rather than
  * read from disk by Payload) so the same code runs under tsx, Vitest and a compiled build.
  */

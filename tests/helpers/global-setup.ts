@@ -40,13 +40,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const { loadEnv } = await import('@/lib/env')
   const env = loadEnv()
-  const { openPayload, migrateDatabase, closePayload } = await import('@/scripts/lib/database')
+  const { openPayload, migrateDatabase } = await import('@/scripts/lib/database')
   const { seed } = await import('@/seeds/load')
   const payload = await openPayload()
   log(`migrating and seeding ${env.database.kind} database in ${tempDir}`)
   await migrateDatabase(payload, env)
   await seed(payload)
-  await closePayload(payload)
+  await payload.destroy()
 
   const build = checkBuild(TEST_DIST_DIR, env.database)
   if (!build.current) {
