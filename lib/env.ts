@@ -89,6 +89,28 @@ const envSchema = z.object({
       .optional(),
   ),
   MEDIA_DIR: optionalString,
+  CORS_ORIGINS: optionalString.transform((value, ctx) => {
+    const origins = (value ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+    for (const origin of origins) {
+      let parsed: URL | null = null
+      try {
+        parsed = new URL(origin)
+      } catch {
+        // reported below
+      }
+      if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.replace(/\/+$/, '')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.org (got "${origin}")`,
+        })
+        return z.NEVER
+      }
+    }
+    return origins.map((o) => o.replace(/\/+$/, ''))
+  }),
 })
 
 export type Env = {
@@ -100,6 +122,8 @@ export type Env = {
   /** The public origin without a trailing slash, e.g. https://faxeifaellesskab.dk */
   siteUrl: string
   mediaDir: string
+  /** Other sites whose pages may read the public API from the browser (GET only, no credentials). */
+  corsOrigins: string[]
 }
 
 function formatZodError(error: z.ZodError): string {
@@ -163,6 +187,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     payloadSecret: resolveSecret(raw.PAYLOAD_SECRET, database, isProduction, cwd),
     siteUrl,
     mediaDir: path.resolve(cwd, raw.MEDIA_DIR ?? 'data/media'),
+    corsOrigins: raw.CORS_ORIGINS,
   }
 }
 

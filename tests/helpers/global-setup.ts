@@ -33,6 +33,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     SITE_URL: `http://127.0.0.1:${port}`,
     PORT: String(port),
+    // One origin that may read the API from a browser (tests/int/api-contract.int.test.ts).
+    CORS_ORIGINS: 'https://app.example.org',
   }
   Object.assign(process.env, testEnv)
   const started = Date.now()

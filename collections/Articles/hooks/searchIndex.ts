@@ -1,6 +1,12 @@
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-import type { CollectionBeforeChangeHook, FieldHook, Payload, PayloadRequest, Where } from 'payload'
+import type {
+  CollectionAfterReadHook,
+  CollectionBeforeChangeHook,
+  Payload,
+  PayloadRequest,
+  Where,
+} from 'payload'
 import type { Article } from '@/payload-types'
 import { quoteIdsOf } from '@/lib/data/reshape'
 import { normalizeForSearch } from '@/lib/search'
@@ -63,5 +69,11 @@ export async function reindexArticle(payload: Payload, id: number, req: PayloadR
   await payload.db.updateOne({ collection: 'articles', id, data: { searchIndex }, req })
 }
 
-/** The index is for querying only; it is never part of an API response. */
-export const hideSearchIndex: FieldHook = () => undefined
+/**
+ * The index is for querying only; it is never part of an API response. A collection hook, because a
+ * field's afterRead hook that returns `undefined` leaves the stored value in place.
+ */
+export const stripSearchIndex: CollectionAfterReadHook<Article> = ({ doc }) => {
+  delete (doc as Partial<Article>).searchIndex
+  return doc
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod'
+
+/**
+ * What one REST or GraphQL read may ask for. Payload on its own accepts `limit=0`, `pagination=false` and
+ * any `depth` (silently capped), so a single anonymous request could ask for every document with every
+ * relation expanded. These bounds turn such requests into a 400 that says what is allowed.
+ */
+export const API_LIMITS = {
+  defaultLimit: 10,
+  maxLimit: 100,
+  defaultDepth: 1,
+  maxDepth: 3,
+  /** Deep pages cost an OFFSET scan; nobody browses 10,000 pages of 100 stories. */
+  maxPage: 10_000,
+} as const
+
+/** Anonymous reads may be kept briefly by browsers and CDNs; anything sent with credentials may not. */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60'
+export const PRIVATE_CACHE_CONTROL = 'private, no-store'
+
+export type BoundsInput = {
+  limit?: number | null
+  page?: number | null
+  depth?: number | null
+  pagination?: boolean | null
+}
+
+/** Danish messages: the people who read them build the municipality's other systems. */
+export function boundsProblem({ limit, page, depth, pagination }: BoundsInput): string | null {
+  const { maxLimit, maxDepth, maxPage } = API_LIMITS
+  if (pagination === false) {
+    return `pagination=false er ikke tilladt: hent højst ${maxLimit} ad gangen med limit og page.`
+  }
+  if (limit != null && !(Number.isInteger(limit) && limit >= 1 && limit <= maxLimit)) {
+    return `limit skal være et heltal fra 1 til ${maxLimit} (fik ${limit}).`
+  }
+  if (page != null && !(Number.isInteger(page) && page >= 1 && page <= maxPage)) {
+    return `page skal være et heltal fra 1 til ${maxPage} (fik ${page}).`
+  }
+  if (depth != null && !(Number.isInteger(depth) && depth >= 0 && depth <= maxDepth)) {
+    return `depth skal være et heltal fra 0 til ${maxDepth} (fik ${depth}).`
+  }
+  return null
+}
+
+const integerParam = z.string().regex(/^-?\d{1,9}$/)
+
+/**
+ * The bounds of a REST query string. Payload would read `limit=abc` as "no limit given" and carry on, so
+ * the raw strings are checked here before Payload sees them.
+ */
+export function restBoundsProblem(params: URLSearchParams): string | null {
+  const numbers: Record<'limit' | 'page' | 'depth', number | null> = { limit: null, page: null, depth: null }
+  for (const name of ['limit', 'page', 'depth'] as const) {
+    const values = params.getAll(name)
+    if (values.length === 0) continue
+    if (values.length > 1) return `${name} må kun angives én gang.`
+    const parsed = integerParam.safeParse(values[0])
+    if (!parsed.success) return `${name} skal være et heltal (fik «${values[0]!.slice(0, 40)}»).`
+    numbers[name] = Number(parsed.data)
+  }
+  const pagination = params.get('pagination')
+  if (pagination !== null && pagination !== 'true' && pagination !== 'false') {
+    return 'pagination kan kun være true.'
+  }
+  return boundsProblem({ ...numbers, pagination: pagination === 'false' ? false : null })
+}

@@ -1,0 +1,199 @@
+import { APIError, QueryError, type FlattenedField, type Payload } from 'payload'
+import { validOperatorSet } from 'payload/shared'
+
+/**
+ * Checks the query of a REST read before Payload runs it. Payload already answers a `where` on an unknown
+ * or hidden field with a 400, but it
+ * - sorts by a field the reader may not see with a 400 and by a field that does not exist with a 200, so
+ *   the difference tells an anonymous client which hidden fields exist;
+ * - lets a malformed value (`where[publishedAt][greater_than]=notadate`, `where[title][in][x]=y`, the id
+ *   `abc`) reach the database, which answers with a 500.
+ * Both become 400s here. This runs in the HTTP layer (lib/api/rest.ts), not in a collection hook: a hook
+ * cannot tell a client's query from the reads Payload and our own hooks make while answering it.
+ */
+
+const MAX_WHERE_DEPTH = 8
+
+type Resolved =
+  | { kind: 'field'; field: FlattenedField }
+  | { kind: 'id' }
+  | { kind: 'missing'; path: string }
+  | { kind: 'unsure' }
+
+type ErrorData = { [key: string]: unknown } | null
+
+/** A 400 whose message is shown to the client (Payload hides the messages of errors not marked public). */
+export function badRequest(message: string): APIError<ErrorData> {
+  return new APIError<ErrorData>(message, 400, null, true)
+}
+
+/** Finds the field a dotted path names, following single-collection relationships like Payload does. */
+function resolvePath(payload: Payload, fields: FlattenedField[], segments: string[]): Resolved {
+  const [head, ...rest] = segments
+  if (head === undefined || head === '') return { kind: 'missing', path: segments.join('.') }
+  if ((head === 'id' || head === '_id') && rest.length === 0) return { kind: 'id' }
+  const field = fields.find((f) => 'name' in f && f.name === head)
+  // Payload names the first segment it cannot follow, relative to the collection it was in.
+  if (!field) return { kind: 'missing', path: segments.join('.') }
+  // A field with its own read access may be invisible to this reader: Payload decides, so the answer for a
+  // hidden field is Payload's "cannot be queried", exactly as for a field that does not exist.
+  if (field.access?.read || ('hidden' in field && field.hidden)) return { kind: 'unsure' }
+  if (rest.length === 0) return { kind: 'field', field }
+  switch (field.type) {
+    case 'group':
+    case 'tab':
+    case 'array':
+      return resolvePath(payload, field.flattenedFields, rest)
+    case 'relationship':
+    case 'upload': {
+      if (typeof field.relationTo !== 'string') return { kind: 'unsure' }
+      const related = payload.collections[field.relationTo]?.config
+      return related ? resolvePath(payload, related.flattenedFields, rest) : { kind: 'unsure' }
+    }
+    default:
+      // Blocks, JSON and rich text have paths of their own; Payload decides those.
+      return { kind: 'unsure' }
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+type Scalar = string | number | boolean | null
+
+function isScalar(value: unknown): value is Scalar {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value)
+}
+
+const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
+const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
+
+function operands(operator: string, value: unknown, label: string): Scalar[] {
+  if (LIST_OPERATORS.has(operator)) {
+    if (Array.isArray(value) && value.every(isScalar)) return value
+    if (typeof value === 'string') return value.split(',')
+    if (isScalar(value)) return [value]
+    throw badRequest(`${label} skal være en liste af værdier, fx ${label}=a,b eller ${label}[0]=a.`)
+  }
+  if (!isScalar(value)) throw badRequest(`${label} skal være én værdi, ikke en liste eller et objekt.`)
+  return [value]
+}
+
+function checkOperand(
+  resolved: Resolved,
+  operator: string,
+  value: Scalar,
+  label: string,
+  numericIds: boolean,
+): void {
+  if (operator === 'exists') {
+    if (!['true', 'false', true, false].includes(value as never)) {
+      throw badRequest(`${label} skal være true eller false.`)
+    }
+    return
+  }
+  if (value === null || value === '') return
+  const type = resolved.kind === 'id' ? 'id' : resolved.kind === 'field' ? resolved.field.type : null
+  const relationTo =
+    resolved.kind === 'field' && 'relationTo' in resolved.field ? resolved.field.relationTo : null
+  if (type === 'date' && Number.isNaN(Date.parse(String(value)))) {
+    throw badRequest(
+      `${label} skal være en dato, fx 2026-01-31 eller 2026-01-31T12:00:00Z (fik «${String(value).slice(0, 40)}»).`,
+    )
+  }
+  if (type === 'number' && (typeof value === 'boolean' || !Number.isFinite(Number(value)))) {
+    throw badRequest(`${label} skal være et tal (fik «${String(value).slice(0, 40)}»).`)
+  }
+  const holdsIds =
+    type === 'id' || ((type === 'relationship' || type === 'upload') && typeof relationTo === 'string')
+  if (
+    holdsIds &&
+    numericIds &&
+    !['like', 'not_like', 'contains'].includes(operator) &&
+    !/^\d{1,15}$/.test(String(value))
+  ) {
+    throw badRequest(`${label} skal være et id, dvs. et heltal (fik «${String(value).slice(0, 40)}»).`)
+  }
+}
+
+function checkWhere(
+  payload: Payload,
+  fields: FlattenedField[],
+  where: unknown,
+  label: string,
+  depth: number,
+  numericIds: boolean,
+): void {
+  if (depth > MAX_WHERE_DEPTH)
+    throw badRequest(`where er indlejret for dybt (højst ${MAX_WHERE_DEPTH} niveauer).`)
+  if (!isPlainObject(where)) {
+    throw badRequest(`${label} skal være et objekt, fx where[title][equals]=Faxe.`)
+  }
+  for (const [key, value] of Object.entries(where)) {
+    const keyLabel = `${label}[${key}]`
+    if (key.toLowerCase() === 'and' || key.toLowerCase() === 'or') {
+      const list = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : null
+      if (!list)
+        throw badRequest(
+          `${keyLabel} skal være en liste af betingelser, fx ${keyLabel}[0][title][equals]=Faxe.`,
+        )
+      list.forEach((item, i) => checkWhere(payload, fields, item, `${keyLabel}[${i}]`, depth + 1, numericIds))
+      continue
+    }
+    if (!isPlainObject(value)) {
+      throw badRequest(`${keyLabel} mangler en operator, fx ${keyLabel}[equals]=…`)
+    }
+    const resolved = resolvePath(payload, fields, key.replace(/__/g, '.').split('.'))
+    if (resolved.kind === 'missing') throw new QueryError([{ path: resolved.path }])
+    for (const [operator, operand] of Object.entries(value)) {
+      const operatorLabel = `${keyLabel}[${operator}]`
+      if (!validOperatorSet.has(operator as never)) {
+        throw badRequest(`${operatorLabel}: ukendt operator. Tilladte: ${[...validOperatorSet].join(', ')}.`)
+      }
+      // Geometry operators take objects and apply to point fields only (there are none in this model).
+      if (GEO_OPERATORS.has(operator)) continue
+      for (const item of operands(operator, operand, operatorLabel)) {
+        checkOperand(resolved, operator, item, operatorLabel, numericIds)
+      }
+    }
+  }
+}
+
+function checkSort(payload: Payload, fields: FlattenedField[], sort: unknown): void {
+  if (sort == null || sort === '') return
+  const entries = (Array.isArray(sort) ? sort : [sort]).flatMap((s) => String(s).split(','))
+  for (const entry of entries) {
+    const path = entry.trim().replace(/^-/, '').replace(/__/g, '.')
+    if (path === '') continue
+    const resolved = resolvePath(payload, fields, path.split('.'))
+    // The same error Payload gives for a hidden field, so the two cannot be told apart.
+    if (resolved.kind === 'missing') throw new QueryError([{ path: resolved.path }])
+  }
+}
+
+type ParsedQuery = { sort?: unknown; where?: unknown }
+
+/**
+ * The semantic checks of a REST read of `collection`: sort and where paths, and where values. Throws an
+ * APIError (400) or QueryError (400) that Payload's error shape carries to the client.
+ */
+export function checkCollectionQuery(payload: Payload, collection: string, query: ParsedQuery): void {
+  const config = payload.collections[collection as keyof typeof payload.collections]?.config
+  if (!config) return
+  const numericIds = payload.db.defaultIDType === 'number'
+  checkSort(payload, config.flattenedFields, query.sort)
+  if (query.where !== undefined && query.where !== null && query.where !== '') {
+    checkWhere(payload, config.flattenedFields, query.where, 'where', 0, numericIds)
+  }
+}
+
+/** A document id in a URL: our databases number documents, so anything else cannot be one. */
+export function checkDocumentId(payload: Payload, id: string): void {
+  if (payload.db.defaultIDType === 'number' && !/^\d{1,15}$/.test(id)) {
+    throw badRequest(`Ugyldigt id «${id.slice(0, 40)}»: id'er er heltal.`)
+  }
+  if (payload.db.defaultIDType === 'text' && !/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
+    throw badRequest(`Ugyldigt id «${id.slice(0, 40)}».`)
+  }
+}
