@@ -15,6 +15,7 @@ import { Users } from '@/collections/Users'
 import { Footer } from '@/globals/Footer'
 import { Navigation } from '@/globals/Navigation'
 import { Site } from '@/globals/Site'
+import { API_LIMITS } from '@/lib/api/limits'
 import { databaseAdapter } from '@/lib/database'
 import { env } from '@/lib/env'
 import { bodyEditor } from '@/lib/richtext/editor'
@@ -35,6 +36,14 @@ export default buildConfig({
     meta: { titleSuffix: ' · Faxe i Fællesskab' },
     importMap: { baseDir: dirname },
     dateFormat: 'd. MMMM yyyy HH:mm',
+    // Live preview widths for stories and free pages: a phone, a tablet and a desktop screen.
+    livePreview: {
+      breakpoints: [
+        { name: 'mobile', label: 'Mobil', width: 375, height: 667 },
+        { name: 'tablet', label: 'Tablet', width: 768, height: 1024 },
+        { name: 'desktop', label: 'Computer', width: 1440, height: 900 },
+      ],
+    },
   },
   i18n: {
     // Danish first; English stays selectable under the account settings.
@@ -43,9 +52,9 @@ export default buildConfig({
   },
   collections: [Articles, Pages, Quotes, Interns, Contacts, Topics, Media, Users],
   globals: [Site, Footer, Navigation],
-  // What one request may ask for; the content API issue tightens these further.
-  defaultDepth: 1,
-  maxDepth: 4,
+  // What one request may ask for; REST and GraphQL reads beyond these get a 400 (lib/api).
+  defaultDepth: API_LIMITS.defaultDepth,
+  maxDepth: API_LIMITS.maxDepth,
   graphQL: {
     maxComplexity: 1000,
     disablePlaygroundInProduction: true,

@@ -4,11 +4,13 @@ import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
+import { PATHS } from '@/lib/cache-tags'
+import { previewUrl } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
 import { revalidationHooks } from '@/lib/revalidate'
 import { InlineQuoteBlock, ReadAlsoBlock, VideoEmbedBlock } from './blocks'
 import { articleTargets } from './hooks/revalidateArticle'
-import { hideSearchIndex, setSearchIndex } from './hooks/searchIndex'
+import { setSearchIndex, stripSearchIndex } from './hooks/searchIndex'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 const revalidation = revalidationHooks<Article>(articleTargets)
@@ -24,6 +26,12 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', '_status', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'lead', 'slug'],
     group: { da: 'Indhold', en: 'Content' },
+    // "Forhåndsvis" and live preview open the real story page in draft mode (lib/preview.ts).
+    preview: (doc) => (typeof doc?.slug === 'string' && doc.slug ? previewUrl(PATHS.story(doc.slug)) : null),
+    livePreview: {
+      url: ({ data }) =>
+        typeof data?.slug === 'string' && data.slug ? previewUrl(PATHS.story(data.slug)) : null,
+    },
   },
   defaultSort: '-publishedAt',
   access: {
@@ -42,6 +50,7 @@ export const Articles: CollectionConfig = {
   },
   hooks: {
     beforeChange: [setPublishedAt, setSearchIndex],
+    afterRead: [stripSearchIndex],
     afterChange: revalidation.afterChange,
     afterDelete: revalidation.afterDelete,
   },
@@ -124,7 +133,8 @@ export const Articles: CollectionConfig = {
       name: 'searchIndex',
       type: 'textarea',
       admin: { hidden: true, disableListColumn: true, disableListFilter: true },
-      hooks: { afterRead: [hideSearchIndex] },
+      // Never in an API response (stripSearchIndex removes it), so the OpenAPI document leaves it out too.
+      custom: { apiResponse: false },
     },
   ],
 }

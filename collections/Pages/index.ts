@@ -5,6 +5,7 @@ import { publishedOrEditor } from '@/access/publishedOrEditor'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { PATHS, RESERVED_PAGE_SLUGS, TAGS } from '@/lib/cache-tags'
+import { previewUrl } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
 import { revalidationHooks } from '@/lib/revalidate'
 import { ReadAlsoBlock, VideoEmbedBlock } from '../Articles/blocks'
@@ -24,6 +25,11 @@ export const Pages: CollectionConfig = {
     defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug'],
     group: { da: 'Indhold', en: 'Content' },
+    preview: (doc) => (typeof doc?.slug === 'string' && doc.slug ? previewUrl(PATHS.page(doc.slug)) : null),
+    livePreview: {
+      url: ({ data }) =>
+        typeof data?.slug === 'string' && data.slug ? previewUrl(PATHS.page(data.slug)) : null,
+    },
   },
   defaultSort: 'title',
   access: {

@@ -6,6 +6,7 @@ import { loadQuotes } from '@/lib/data/quotes'
 import { quoteIdsOf, reshapeStory } from '@/lib/data/reshape'
 import { CARD_TAGS, findStoryCards, type StoryCardPage } from '@/lib/data/story-cards'
 import type { StoryCardView, StoryView } from '@/lib/data/types'
+import type { User } from '@/payload-types'
 
 /** The newest published stories, for the home page. */
 export const getLatestStories = (limit = 6): Promise<StoryCardView[]> =>
@@ -21,41 +22,53 @@ export const getLatestStories = (limit = 6): Promise<StoryCardView[]> =>
 /** How many stories on the same topics a story page suggests. */
 const RELATED_STORIES = 3
 
+type Reader = { draft: boolean; user?: User }
+
+/** One story with everything its page shows, as `reader` may see it. */
+async function loadStory(slug: string, { draft, user }: Reader): Promise<StoryView | null> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    // The public page shows the published version; a preview shows the newest draft.
+    where: draft ? { slug: { equals: slug } } : { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
+    limit: 1,
+    depth: 1,
+    draft,
+    user,
+    overrideAccess: false,
+  })
+  const article = docs[0]
+  if (!article) return null
+  const topicIds = (article.topics ?? []).map((t) => (typeof t === 'object' ? t.id : t))
+  const [quotes, related] = await Promise.all([
+    loadQuotes(payload, quoteIdsOf(article)),
+    topicIds.length > 0
+      ? findStoryCards(
+          payload,
+          { and: [{ topics: { in: topicIds } }, { id: { not_equals: article.id } }] },
+          { limit: RELATED_STORIES },
+        )
+      : null,
+  ])
+  return { ...reshapeStory(article, quotes), related: related?.stories ?? [] }
+}
+
 /**
- * One published story with everything its page shows. Deduplicated per request with React's `cache`
- * (metadata and page both ask), and kept across requests under the story's own tag.
+ * One published story. Deduplicated per request with React's `cache` (metadata and page both ask), and
+ * kept across requests under the story's own tag.
  */
 export const getStoryBySlug = cache(
   (slug: string): Promise<StoryView | null> =>
-    unstable_cache(
-      async () => {
-        const payload = await payloadClient()
-        const { docs } = await payload.find({
-          collection: 'articles',
-          where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
-          limit: 1,
-          depth: 1,
-          overrideAccess: false,
-        })
-        const article = docs[0]
-        if (!article) return null
-        const topicIds = (article.topics ?? []).map((t) => (typeof t === 'object' ? t.id : t))
-        const [quotes, related] = await Promise.all([
-          loadQuotes(payload, quoteIdsOf(article)),
-          topicIds.length > 0
-            ? findStoryCards(
-                payload,
-                { and: [{ topics: { in: topicIds } }, { id: { not_equals: article.id } }] },
-                { limit: RELATED_STORIES },
-              )
-            : null,
-        ])
-        return { ...reshapeStory(article, quotes), related: related?.stories ?? [] }
-      },
-      ['story', slug],
-      { tags: [TAGS.article(slug), ...CARD_TAGS, TAGS.topics] },
-    )(),
+    unstable_cache(() => loadStory(slug, { draft: false }), ['story', slug], {
+      tags: [TAGS.article(slug), ...CARD_TAGS, TAGS.topics],
+    })(),
 )
+
+/**
+ * The newest draft of a story for an editor's preview: read with the editor's own access, never cached
+ * (the next autosave must show).
+ */
+export const getStoryDraft = cache((slug: string, user: User): Promise<StoryView | null> => loadStory(slug, { draft: true, user }))
 
 export type StoryPageView = StoryCardPage
 

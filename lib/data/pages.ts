@@ -5,6 +5,7 @@ import { TAGS } from '@/lib/cache-tags'
 import { payloadClient } from '@/lib/payload'
 import { reshapeImage } from '@/lib/data/reshape'
 import type { ImageView } from '@/lib/data/types'
+import type { User } from '@/payload-types'
 
 export type PageView = {
   title: string
@@ -15,38 +16,45 @@ export type PageView = {
   updatedAt: string
 }
 
+type Reader = { draft: boolean; user?: User }
+
+async function loadPage(slug: string, { draft, user }: Reader): Promise<PageView | null> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'pages',
+    where: draft ? { slug: { equals: slug } } : { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
+    limit: 1,
+    depth: 1,
+    draft,
+    user,
+    overrideAccess: false,
+  })
+  const page = docs[0]
+  if (!page?.slug) return null
+  return {
+    title: page.title,
+    slug: page.slug,
+    lead: page.lead ?? null,
+    body: (page.body as SerializedEditorState | null | undefined) ?? null,
+    seo: {
+      title: page.seo?.title ?? null,
+      description: page.seo?.description ?? null,
+      image: reshapeImage(page.seo?.image, 'og'),
+    },
+    updatedAt: page.updatedAt,
+  }
+}
+
 /** A published free page by its slug. */
 export const getPageBySlug = cache(
   (slug: string): Promise<PageView | null> =>
-    unstable_cache(
-      async () => {
-        const payload = await payloadClient()
-        const { docs } = await payload.find({
-          collection: 'pages',
-          where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
-          limit: 1,
-          depth: 1,
-          overrideAccess: false,
-        })
-        const page = docs[0]
-        if (!page?.slug) return null
-        return {
-          title: page.title,
-          slug: page.slug,
-          lead: page.lead ?? null,
-          body: (page.body as SerializedEditorState | null | undefined) ?? null,
-          seo: {
-            title: page.seo?.title ?? null,
-            description: page.seo?.description ?? null,
-            image: reshapeImage(page.seo?.image, 'og'),
-          },
-          updatedAt: page.updatedAt,
-        }
-      },
-      ['page', slug],
-      { tags: [TAGS.page(slug), TAGS.pages, TAGS.media] },
-    )(),
+    unstable_cache(() => loadPage(slug, { draft: false }), ['page', slug], {
+      tags: [TAGS.page(slug), TAGS.pages, TAGS.media],
+    })(),
 )
+
+/** The newest draft of a free page for an editor's preview; never cached. */
+export const getPageDraft = cache((slug: string, user: User): Promise<PageView | null> => loadPage(slug, { draft: true, user }))
 
 /** Slugs and dates of every published page, for the sitemap. */
 export async function listPublishedPages(): Promise<{ slug: string; updatedAt: string }[]> {

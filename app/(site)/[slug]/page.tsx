@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { RichText } from '@/components/RichText'
 import { PATHS } from '@/lib/cache-tags'
-import { getPageBySlug } from '@/lib/data/pages'
+import { PreviewBanner } from '@/components/PreviewBanner'
+import { getPageBySlug, getPageDraft } from '@/lib/data/pages'
+import { previewingEditor } from '@/lib/data/preview'
 import { storySlugParam } from '@/lib/params'
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 
@@ -13,9 +15,12 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
   return []
 }
 
+/** The published page, or the newest draft when an editor is previewing. */
 async function load(params: Props['params']) {
   const slug = storySlugParam((await params).slug)
-  return slug ? getPageBySlug(slug) : null
+  if (!slug) return null
+  const editor = await previewingEditor()
+  return editor ? getPageDraft(slug, editor) : getPageBySlug(slug)
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -32,11 +37,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FreePage({ params }: Props) {
   const page = await load(params)
   if (!page) notFound()
+  const preview = (await previewingEditor()) !== null
   return (
-    <article className="container container--narrow section">
-      <h1>{page.title}</h1>
-      {page.lead ? <p className="story__lead">{page.lead}</p> : null}
-      {page.body ? <RichText className="prose" data={page.body} quotes={{}} /> : null}
-    </article>
+    <>
+      {preview ? <PreviewBanner path={PATHS.page(page.slug)} /> : null}
+      <article className="container container--narrow section">
+        <h1>{page.title}</h1>
+        {page.lead ? <p className="story__lead">{page.lead}</p> : null}
+        {page.body ? <RichText className="prose" data={page.body} quotes={{}} /> : null}
+      </article>
+    </>
   )
 }

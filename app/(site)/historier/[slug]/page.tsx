@@ -8,7 +8,9 @@ import { RichText } from '@/components/RichText'
 import { StoryCard } from '@/components/StoryCard'
 import { VisionSection } from '@/components/VisionSection'
 import { PATHS } from '@/lib/cache-tags'
-import { getStoryBySlug } from '@/lib/data/articles'
+import { getStoryBySlug, getStoryDraft } from '@/lib/data/articles'
+import { previewingEditor } from '@/lib/data/preview'
+import { PreviewBanner } from '@/components/PreviewBanner'
 import { getSite } from '@/lib/data/globals'
 import { formatDanishDate } from '@/lib/format'
 import { env } from '@/lib/env'
@@ -25,9 +27,18 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
   return []
 }
 
+/** The published story, or the newest draft when an editor is previewing. */
+async function load(slug: string) {
+  const editor = await previewingEditor()
+  return {
+    preview: editor !== null,
+    story: editor ? await getStoryDraft(slug, editor) : await getStoryBySlug(slug),
+  }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const slug = storySlugParam((await params).slug)
-  const story = slug ? await getStoryBySlug(slug) : null
+  const story = slug ? (await load(slug)).story : null
   if (!story) return notFoundMetadata
   return pageMetadata({
     title: story.seo.title ?? story.title,
@@ -43,11 +54,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StoryPage({ params }: Props) {
   const slug = storySlugParam((await params).slug)
   if (!slug) notFound()
-  const [story, site] = await Promise.all([getStoryBySlug(slug), getSite()])
+  const [{ story, preview }, site] = await Promise.all([load(slug), getSite()])
   if (!story) notFound()
   const date = formatDanishDate(story.publishedAt)
   return (
     <>
+      {preview ? <PreviewBanner path={PATHS.story(slug)} /> : null}
       <JsonLd data={storyJsonLd(story, env().siteUrl)} />
       <article className="story">
         <header className="story__header container container--narrow">
