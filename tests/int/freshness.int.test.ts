@@ -1,0 +1,142 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { get } from '../helpers/http'
+import { testPayload } from '../helpers/payload'
+import { authed, restLogin } from '../helpers/rest'
+
+/**
+ * What the editor publishes shows on every page that lists it, through on-demand revalidation, against
+ * the running production build. Writes go through REST as a logged-in editor (as the admin does), so the
+ * server's own hooks clear the cache. Pages are read first, so each check starts from a cached page.
+ *
+ * How long each page took is printed for the record; the < 1 s target is measured by `npm run bench`, not
+ * asserted here (a timing assertion on a shared 2-core machine would be flaky). A page that does not
+ * change within 10 s fails.
+ */
+
+const TOPIC = 'innovationspraktik'
+const WORD = `friskhedsprove${Date.now().toString(36)}`
+
+let payload: Payload
+let token: string
+let topicId: number
+let storyId: number
+let slug: string
+
+const LIST_PAGES = ['/', '/historier', `/emner/${TOPIC}`, '/feed.xml', `/soeg?q=${WORD}`]
+
+async function body(pathname: string): Promise<{ status: number; text: string }> {
+  const response = await get(pathname, { headers: { 'cache-control': 'no-cache' } })
+  // Tags removed: search results mark the matched word, `Frisk historie <mark>…</mark>`.
+  return { status: response.status, text: (await response.text()).replace(/<[^>]+>/g, '') }
+}
+
+/** Polls every 50 ms until `check` holds; returns the milliseconds it took. */
+async function until(
+  pathname: string,
+  check: (page: { status: number; text: string }) => boolean,
+): Promise<number> {
+  const started = performance.now()
+  for (;;) {
+    if (check(await body(pathname))) return Math.round(performance.now() - saved)
+    if (performance.now() - started > 10_000) throw new Error(`${pathname} did not change within 10 s`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+async function write(
+  method: 'POST' | 'PATCH' | 'DELETE',
+  pathname: string,
+  data?: unknown,
+): Promise<unknown> {
+  const response = await get(
+    pathname,
+    authed(token, { method, body: data ? JSON.stringify(data) : undefined }),
+  )
+  const json = (await response.json()) as { doc?: unknown }
+  expect(response.status, JSON.stringify(json)).toBeLessThan(300)
+  saved = performance.now()
+  return json.doc
+}
+
+async function warm(paths: string[]): Promise<void> {
+  for (const p of paths) await body(p)
+}
+
+const timings: Record<string, Record<string, number>> = {}
+
+beforeAll(async () => {
+  payload = await testPayload()
+  token = (await restLogin(payload, 'editor')).token
+  const topics = await payload.find({ collection: 'topics', where: { slug: { equals: TOPIC } }, limit: 1 })
+  topicId = topics.docs[0]!.id
+})
+
+afterAll(() => {
+  console.log(
+    `[freshness] ms from the save returning until each page showed it (pages checked one after another): ${JSON.stringify(timings)}`,
+  )
+})
+
+describe('publish, update, unpublish and delete show everywhere', () => {
+  it('a published story appears on its page, the home page, the list, its topic, the feed and search', async () => {
+    await warm(LIST_PAGES)
+    const doc = (await write('POST', '/api/articles', {
+      title: `Frisk historie ${WORD}`,
+      lead: `En historie om ${WORD}.`,
+      topics: [topicId],
+      _status: 'published',
+    })) as { id: number; slug: string }
+    storyId = doc.id
+    slug = doc.slug
+    timings.publish = {}
+    for (const p of [`/historier/${slug}`, ...LIST_PAGES]) {
+      timings.publish[p] = await until(
+        p,
+        (page) => page.status === 200 && page.text.includes(`Frisk historie ${WORD}`),
+      )
+    }
+  })
+
+  it('serves the pages from the cache between changes', async () => {
+    for (const p of [`/historier/${slug}`, '/historier', `/emner/${TOPIC}`]) {
+      await get(p)
+      const again = await get(p)
+      expect(again.headers.get('x-nextjs-cache'), p).toBe('HIT')
+    }
+  })
+
+  it('an update shows everywhere, and the old title is gone', async () => {
+    await warm([`/historier/${slug}`, ...LIST_PAGES])
+    await write('PATCH', `/api/articles/${storyId}`, { title: `Opdateret historie ${WORD}` })
+    timings.update = {}
+    for (const p of [`/historier/${slug}`, ...LIST_PAGES]) {
+      timings.update[p] = await until(
+        p,
+        (page) =>
+          page.text.includes(`Opdateret historie ${WORD}`) && !page.text.includes(`Frisk historie ${WORD}`),
+      )
+    }
+  })
+
+  it('unpublishing takes the story off every page', async () => {
+    await warm([`/historier/${slug}`, ...LIST_PAGES])
+    await write('PATCH', `/api/articles/${storyId}`, { _status: 'draft' })
+    timings.unpublish = {}
+    timings.unpublish[`/historier/${slug}`] = await until(`/historier/${slug}`, (page) => page.status === 404)
+    for (const p of LIST_PAGES) {
+      timings.unpublish[p] = await until(p, (page) => !page.text.includes(`historie ${WORD}`))
+    }
+  })
+
+  it('publishing again and deleting removes it everywhere', async () => {
+    await write('PATCH', `/api/articles/${storyId}`, { _status: 'published' })
+    await until(`/historier/${slug}`, (page) => page.status === 200)
+    await warm(LIST_PAGES)
+    await write('DELETE', `/api/articles/${storyId}`)
+    timings.delete = {}
+    timings.delete[`/historier/${slug}`] = await until(`/historier/${slug}`, (page) => page.status === 404)
+    for (const p of LIST_PAGES)
+      timings.delete[p] = await until(p, (page) => !page.text.includes(`historie ${WORD}`))
+  })
+})
