@@ -22,6 +22,8 @@ let token: string
 let topicId: number
 let storyId: number
 let slug: string
+/** When the last write returned: each page's time is counted from here. */
+let saved = 0
 
 const LIST_PAGES = ['/', '/historier', `/emner/${TOPIC}`, '/feed.xml', `/soeg?q=${WORD}`]
 
@@ -31,7 +33,7 @@ async function body(pathname: string): Promise<{ status: number; text: string }>
   return { status: response.status, text: (await response.text()).replace(/<[^>]+>/g, '') }
 }
 
-/** Polls every 50 ms until `check` holds; returns the milliseconds it took. */
+/** Polls every 50 ms until `check` holds; returns the milliseconds since the last save returned. */
 async function until(
   pathname: string,
   check: (page: { status: number; text: string }) => boolean,
