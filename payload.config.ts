@@ -36,6 +36,8 @@ export default buildConfig({
     meta: { titleSuffix: ' · Faxe i Fællesskab' },
     importMap: { baseDir: dirname },
     dateFormat: 'd. MMMM yyyy HH:mm',
+    // Payload's default avatar is fetched from gravatar.com, which the CSP (rightly) blocks.
+    avatar: 'default',
     // Live preview widths for stories and free pages: a phone, a tablet and a desktop screen.
     livePreview: {
       breakpoints: [

@@ -204,8 +204,14 @@ export function publicRestApi(config: ConfigPromise, routes: PayloadRoutes) {
         headers,
       })
     }
+  /** HEAD answers with the GET's headers (ETag, Cache-Control) and no body. */
+  const HEAD: RouteHandler = async (request, context) => {
+    const response = await GET(new Request(request.url, { method: 'GET', headers: request.headers }), context)
+    return new Response(null, { status: response.status, headers: response.headers })
+  }
   return {
     GET,
+    HEAD,
     POST: write(routes.POST),
     PATCH: write(routes.PATCH),
     PUT: write(routes.PUT),

@@ -40,6 +40,7 @@ const PAGES: { name: string; path: string; status: number; text: string }[] = [
   },
   { name: 'soeg', path: '/soeg', status: 200, text: 'Søg i titler, manchetter, brødtekst og citater' },
   { name: 'soeg-resultater', path: '/soeg?q=praksisn%C3%A6rhed', status: 200, text: '1 historie matcher' },
+  { name: 'api-docs', path: '/api/docs', status: 200, text: 'Indholds-API' },
   { name: '404', path: '/historier/findes-ikke', status: 404, text: 'Siden findes ikke' },
   { name: '404-ukendt', path: '/noget/helt/andet', status: 404, text: 'Siden findes ikke' },
 ]

@@ -16,4 +16,4 @@ const api = publicRestApi(config, {
   DELETE: REST_DELETE(config),
 })
 
-export const { GET, POST, PATCH, PUT, DELETE, OPTIONS } = api
+export const { GET, HEAD, POST, PATCH, PUT, DELETE, OPTIONS } = api

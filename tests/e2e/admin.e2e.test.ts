@@ -1,0 +1,153 @@
+import type { Browser, Page } from 'playwright-core'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../helpers/browser'
+import { baseUrl, get } from '../helpers/http'
+import { testContext, testPayload } from '../helpers/payload'
+import { createUser, type TestUser } from '../helpers/users'
+
+/**
+ * The editor's day in Chromium against the production build, in the Danish admin: log in, write a story
+ * with a quote block and a contact, preview it (new tab and live preview), publish it, see it on the site,
+ * publish a correction, and restore the earlier version.
+ */
+
+const TITLE = `Redaktørens browsertest ${Date.now().toString(36)}`
+const QUOTE_WORDS = 'praksisnærhed' // in the seeded pull quote
+const CONTACT = 'Thomas Børager' // the seeded contact
+
+let browser: Browser
+let page: Page
+let payload: Payload
+let editor: TestUser
+let storyId: number | undefined
+let slug = ''
+
+/** What an anonymous reader gets for a path (tags stripped), polled until `check` holds or 10 s pass. */
+async function readerSees(path: string, check: (status: number, text: string) => boolean): Promise<string> {
+  const started = Date.now()
+  for (;;) {
+    const response = await get(path)
+    const text = (await response.text()).replace(/<[^>]+>/g, '')
+    if (check(response.status, text)) return text
+    if (Date.now() - started > 10_000) throw new Error(`${path}: still ${response.status} after 10 s`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+async function pickOption(fieldSelector: string, search: string): Promise<void> {
+  await page.locator(`${fieldSelector} .rs__control`).first().click()
+  await page.keyboard.type(search)
+  await page.locator('.rs__option', { hasText: search }).first().waitFor()
+  await page.keyboard.press('Enter')
+}
+
+async function publish(): Promise<void> {
+  const saved = page.waitForResponse(
+    (r) =>
+      /\/api\/articles\/\d+/.test(r.url()) &&
+      r.request().method() !== 'GET' &&
+      !r.url().includes('autosave=true'),
+  )
+  await page.click('#action-save')
+  expect((await saved).status()).toBe(200)
+}
+
+beforeAll(async () => {
+  payload = await testPayload()
+  // The first account is always an admin; the editor is the second.
+  await createUser(payload, 'admin')
+  editor = await createUser(payload, 'editor')
+  browser = await launchChromium()
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
+  page = await context.newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  if (storyId)
+    await payload.delete({ collection: 'articles', id: storyId, overrideAccess: true, context: testContext })
+})
+
+describe('the editor in the admin', () => {
+  it('logs in to a Danish admin', async () => {
+    await page.goto(`${baseUrl()}/admin/login`)
+    expect(await page.getAttribute('html', 'lang')).toBe('da')
+    await page.fill('input[name="email"]', editor.email)
+    await page.fill('input[name="password"]', editor.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin\/?$/)
+    await expect(page.locator('nav').getByText('Historier').first().isVisible()).resolves.toBe(true)
+  })
+
+  it('writes a story with a quote block and a contact; autosave gives it a slug', async () => {
+    await page.goto(`${baseUrl()}/admin/collections/articles/create`)
+    await page.fill('input[name="title"]', TITLE)
+    await page.fill('textarea[name="lead"]', 'En manchet skrevet i browseren.')
+    await page.locator('.rich-text-lexical [contenteditable="true"]').first().click()
+    await page.keyboard.type('Første afsnit, skrevet af redaktøren.')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('/citat')
+    await page.locator('#slash-menu-popup__item-block-inlineQuote').waitFor()
+    await page.keyboard.press('Enter')
+    await pickOption('#field-quote', QUOTE_WORDS)
+    await pickOption('#field-contacts', CONTACT)
+    await expect
+      .poll(() => page.inputValue('input[name="slug"]'), { timeout: 15_000 })
+      .toMatch(/^redaktoerens-browsertest-/)
+    slug = await page.inputValue('input[name="slug"]')
+    storyId = Number(page.url().match(/articles\/(\d+)/)?.[1])
+    expect(storyId).toBeGreaterThan(0)
+    // Not published yet: readers get a 404.
+    expect((await get(`/historier/${slug}`)).status).toBe(404)
+  })
+
+  it('previews the draft in a new tab, with a banner and a way out', async () => {
+    await page.locator('#preview-button').waitFor()
+    const [preview] = await Promise.all([page.context().waitForEvent('page'), page.click('#preview-button')])
+    await preview.waitForLoadState('load')
+    expect(new URL(preview.url()).pathname).toBe(`/historier/${slug}`)
+    const text = await preview.locator('body').innerText()
+    expect(text).toContain(TITLE)
+    expect(text).toContain('Forhåndsvisning:')
+    expect(text).toContain(CONTACT)
+    expect(text).toMatch(new RegExp(QUOTE_WORDS))
+    await preview.getByRole('link', { name: 'Afslut forhåndsvisning' }).click()
+    await preview.waitForLoadState('load')
+    // Out of preview, the unpublished story is not there.
+    expect(await preview.locator('body').innerText()).toContain('Siden findes ikke')
+    await preview.close()
+  })
+
+  it('shows the draft in live preview next to the form', async () => {
+    await page.click('#live-preview-toggler')
+    const frame = page.frameLocator('iframe').first()
+    await frame.getByText('Forhåndsvisning:').waitFor({ timeout: 15_000 })
+    await expect(frame.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(TITLE)
+    await page.click('#live-preview-toggler')
+  })
+
+  it('publishes, and readers see the story with its quote and contact', async () => {
+    await publish()
+    const text = await readerSees(`/historier/${slug}`, (status) => status === 200)
+    expect(text).toContain(TITLE)
+    expect(text).toContain(CONTACT)
+    expect(text).toMatch(new RegExp(QUOTE_WORDS))
+    expect(text).not.toContain('Forhåndsvisning:')
+  })
+
+  it('publishes a correction, then restores the earlier version', async () => {
+    await page.fill('input[name="title"]', `${TITLE}, rettet`)
+    await publish()
+    await readerSees(`/historier/${slug}`, (_s, text) => text.includes(`${TITLE}, rettet`))
+    await page.goto(`${baseUrl()}/admin/collections/articles/${storyId}/versions`)
+    await page.locator('tr', { hasText: 'Tidligere offentliggjort' }).first().locator('a').first().click()
+    await page.getByRole('button', { name: 'Gendan denne version' }).click()
+    await page.getByRole('button', { name: 'Bekræft' }).click()
+    await page.waitForURL(new RegExp(`/admin/collections/articles/${storyId}$`))
+    await readerSees(
+      `/historier/${slug}`,
+      (_s, text) => text.includes(TITLE) && !text.includes(`${TITLE}, rettet`),
+    )
+  })
+})
