@@ -28,6 +28,7 @@ const PAGES: { name: string; path: string }[] = [
   { name: 'tilgaengelighedserklaering', path: '/tilgaengelighedserklaering' },
   { name: 'soeg', path: '/soeg' },
   { name: 'soeg-resultater', path: '/soeg?q=innovation' },
+  { name: 'api-docs', path: '/api/docs' },
   { name: '404', path: '/historier/findes-ikke' },
   { name: '404-ukendt-adresse', path: '/noget/helt/andet' },
 ]

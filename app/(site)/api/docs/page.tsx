@@ -81,6 +81,20 @@ function rangeLabel(schema: Schema): string {
   return parts.length ? ` (${parts.join(', ')})` : ''
 }
 
+/** Descriptions mark code with backticks, as in the OpenAPI document; shown here as <code>. */
+function Prose({ text }: { text: string }) {
+  return <>{text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>
+}
+
+/** Wide tables scroll sideways on a phone; the region is focusable so keyboard users can scroll it too. */
+function Scroll({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="api-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  )
+}
+
 function anchor(method: string, path: string): string {
   return `${method}-${path}`
     .replace(/[^a-z0-9]+/gi, '-')
@@ -91,28 +105,32 @@ function anchor(method: string, path: string): string {
 function SchemaTable({ name, schema }: { name: string; schema: Schema }) {
   const required = new Set(schema.required ?? [])
   return (
-    <table className="api-table">
-      <caption>{`Felter i ${name}`}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Felt</th>
-          <th scope="col">Type</th>
-          <th scope="col">Beskrivelse</th>
-        </tr>
-      </thead>
-      <tbody>
-        {Object.entries(schema.properties ?? {}).map(([field, fieldSchema]) => (
-          <tr key={field}>
-            <td>
-              <code>{field}</code>
-              {required.has(field) ? <span className="api-required"> (altid)</span> : null}
-            </td>
-            <td>{typeLabel(fieldSchema)}</td>
-            <td>{fieldSchema.description ?? ''}</td>
+    <Scroll label={`Felter i ${name}`}>
+      <table className="api-table">
+        <caption>{`Felter i ${name}`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Felt</th>
+            <th scope="col">Type</th>
+            <th scope="col">Beskrivelse</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {Object.entries(schema.properties ?? {}).map(([field, fieldSchema]) => (
+            <tr key={field}>
+              <td>
+                <code>{field}</code>
+                {required.has(field) ? <span className="api-required"> (altid)</span> : null}
+              </td>
+              <td>{typeLabel(fieldSchema)}</td>
+              <td>
+                <Prose text={fieldSchema.description ?? ''} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Scroll>
   )
 }
 
@@ -125,7 +143,9 @@ export default async function ApiDocsPage() {
   return (
     <article className="container section api-docs">
       <h1>{doc.info.title}</h1>
-      <p className="story__lead">{doc.info.description}</p>
+      <p className="story__lead">
+        <Prose text={doc.info.description} />
+      </p>
       <p>
         Maskinlæsbar beskrivelse (OpenAPI 3.1): <a href="/api/openapi.json">/api/openapi.json</a>. Version{' '}
         {doc.info.version}.
@@ -179,29 +199,33 @@ export default async function ApiDocsPage() {
             <p>{operation.summary}</p>
             {operation.description ? <p>{operation.description}</p> : null}
             {operation.parameters?.length ? (
-              <table className="api-table">
-                <caption>Parametre</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Navn</th>
-                    <th scope="col">Hvor</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Beskrivelse</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {operation.parameters.map((p) => (
-                    <tr key={`${p.in}-${p.name}`}>
-                      <td>
-                        <code>{p.name}</code>
-                      </td>
-                      <td>{p.in === 'query' ? 'adresse' : p.in === 'path' ? 'sti' : 'header'}</td>
-                      <td>{`${typeLabel(p.schema)}${rangeLabel(p.schema)}`}</td>
-                      <td>{p.description ?? ''}</td>
+              <Scroll label={`Parametre til ${method.toUpperCase()} ${path}`}>
+                <table className="api-table">
+                  <caption>Parametre</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Navn</th>
+                      <th scope="col">Hvor</th>
+                      <th scope="col">Type</th>
+                      <th scope="col">Beskrivelse</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {operation.parameters.map((p) => (
+                      <tr key={`${p.in}-${p.name}`}>
+                        <td>
+                          <code>{p.name}</code>
+                        </td>
+                        <td>{p.in === 'query' ? 'adresse' : p.in === 'path' ? 'sti' : 'header'}</td>
+                        <td>{`${typeLabel(p.schema)}${rangeLabel(p.schema)}`}</td>
+                        <td>
+                          <Prose text={p.description ?? ''} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </Scroll>
             ) : null}
             <p>
               Svar:{' '}
