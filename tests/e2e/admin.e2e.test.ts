@@ -119,11 +119,23 @@ describe('the editor in the admin', () => {
     await preview.close()
   })
 
-  it('shows the draft in live preview next to the form', async () => {
+  it('shows the draft in live preview next to the form, at phone and desktop widths', async () => {
     await page.click('#live-preview-toggler')
     const frame = page.frameLocator('iframe').first()
     await frame.getByText('Forhåndsvisning:').waitFor({ timeout: 15_000 })
     await expect(frame.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(TITLE)
+    for (const [name, width] of [
+      ['Mobil', 375],
+      ['Computer', 1440],
+    ] as const) {
+      await page.locator('.live-preview-toolbar-controls__breakpoint button').first().click()
+      await page.getByRole('button', { name, exact: true }).click()
+      // The toolbar shows the frame's size in CSS pixels (the frame itself may be scaled to fit).
+      await expect
+        .poll(() => page.locator('.live-preview-toolbar-controls__device-size input').first().inputValue())
+        .toBe(String(width))
+      await frame.getByText('Forhåndsvisning:').waitFor()
+    }
     await page.click('#live-preview-toggler')
   })
 
