@@ -167,7 +167,7 @@ export default async function ApiDocsPage() {
         <li>Browserkald fra andre domæner (CORS) er kun tilladt for læsning og kun fra godkendte domæner.</li>
       </ul>
       <h2>Eksempel</h2>
-      <pre className="api-example">
+      <pre className="api-example" tabIndex={0} role="region" aria-label="Eksempel med curl">
         <code>{`curl '${server}/api/articles?limit=3&sort=-publishedAt&depth=0&select[title]=true&select[slug]=true'`}</code>
       </pre>
       <nav aria-labelledby="api-toc">
