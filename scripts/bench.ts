@@ -283,6 +283,9 @@ async function runDataset(count: number, options: Options): Promise<DatasetResul
       progress(`${label}:   p50 ${misses[target.key]?.p50Ms.toFixed(1)} ms`)
     }
 
+    progress(`${label}: checking the sitemap …`)
+    const sitemap = await checkSitemap(origin, published)
+
     progress(`${label}: freshness: publish, update and unpublish a story …`)
     const marker = `friskhedsmaaling${randomBytes(4).toString('hex')}`
     const fresh = await freshness(
@@ -302,8 +305,6 @@ async function runDataset(count: number, options: Options): Promise<DatasetResul
         topicId: topic.id,
       },
     )
-    progress(`${label}: checking the sitemap …`)
-    const sitemap = await checkSitemap(origin, published)
 
     return {
       syntheticStories: count,

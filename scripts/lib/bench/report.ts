@@ -52,7 +52,7 @@ export type TargetCheck = { target: string; met: boolean; detail: string }
 
 const n = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-const ms = (value: number | null) => (value === null ? 'timeout' : value < 10 ? n(value, 1) : n(value))
+const ms = (value: number | null) => (value === null ? '> 10 s' : value < 10 ? n(value, 1) : n(value))
 const kb = (bytes: number) => `${n(bytes / 1024, 1)} KB`
 const mb = (bytes: number) => `${n(bytes / 1024 / 1024, 0)} MB`
 const pct = (value: number) => `${n(value, value < 1 ? 2 : 1)}%`
@@ -101,19 +101,24 @@ export function checkTargets(results: DatasetResult[]): TargetCheck[] {
         detail: `${ms(storyMiss.p50Ms)} ms`,
       })
     }
-    const slow = FRESHNESS_PAGES.flatMap((page) =>
-      (['publish', 'update', 'unpublish'] as const).flatMap((action) => {
-        const value = result.freshness[action][page]
-        return value === null || value === undefined || value >= 1000
-          ? [`${page} ${action}: ${ms(value ?? null)} ms`]
-          : []
-      }),
-    )
-    checks.push({
-      target: `${at}: freshness < 1 s on every page type`,
-      met: slow.length === 0,
-      detail: slow.length ? slow.join(', ') : 'all under 1 s',
-    })
+    for (const [situation, actions] of [
+      ['pages cached when the change comes', ['publish', 'update', 'unpublish']],
+      ['publish right after a draft save', ['publishAfterDraftSave']],
+    ] as const) {
+      const slow = FRESHNESS_PAGES.flatMap((page) =>
+        actions.flatMap((action) => {
+          const value = result.freshness[action][page] ?? null
+          return value === null || value >= 1000
+            ? [`${page} ${action}: ${ms(value)}${value === null ? '' : ' ms'}`]
+            : []
+        }),
+      )
+      checks.push({
+        target: `${at}: freshness < 1 s on every page type (${situation})`,
+        met: slow.length === 0,
+        detail: slow.length ? slow.join(', ') : 'all under 1 s',
+      })
+    }
   }
   const search = largest.load.search
   const apiList = largest.load.apiList
@@ -236,16 +241,16 @@ export function renderTable(results: DatasetResult[]): string {
     }
   }
   add('`/soeg` stories found', (r) => r.searchHits)
+  const actions = ['publish', 'update', 'unpublish', 'publishAfterDraftSave'] as const
   for (const page of FRESHNESS_PAGES) {
     add(
-      `Freshness ${FRESHNESS_LABELS[page]}: publish / update / unpublish`,
-      (r) =>
-        `${ms(r.freshness.publish[page] ?? null)} / ${ms(r.freshness.update[page] ?? null)} / ${ms(r.freshness.unpublish[page] ?? null)} ms`,
+      `Freshness ${FRESHNESS_LABELS[page]}: publish / update / unpublish / publish right after a draft save`,
+      (r) => `${actions.map((a) => ms(r.freshness[a][page] ?? null)).join(' / ')} ms`,
       '',
       '< 1 s each',
       yes(
         results.every((r) =>
-          (['publish', 'update', 'unpublish'] as const).every((a) => {
+          actions.every((a) => {
             const v = r.freshness[a][page]
             return v !== null && v !== undefined && v < 1000
           }),
@@ -254,9 +259,8 @@ export function renderTable(results: DatasetResult[]): string {
     )
   }
   add(
-    'Freshness: the REST write itself (publish / update / unpublish)',
-    (r) =>
-      `${ms(r.freshness.writeMs.publish)} / ${ms(r.freshness.writeMs.update)} / ${ms(r.freshness.writeMs.unpublish)} ms`,
+    'Freshness: the REST write itself (same order)',
+    (r) => `${actions.map((a) => ms(r.freshness.writeMs[a])).join(' / ')} ms`,
   )
   add('Story page HTML', (r) => `${kb(r.pageWeight.htmlBytes)} (${kb(r.pageWeight.htmlGzipBytes)} gzip)`)
   add(
