@@ -44,6 +44,7 @@ const optionsSchema = z.object({
   loadSeconds: z.number().positive(),
   warmupSeconds: z.number().positive(),
   missRepeats: z.number().int().min(1),
+  raceAttempts: z.number().int().min(1),
 })
 type Options = z.infer<typeof optionsSchema>
 
@@ -62,6 +63,7 @@ function parseOptions(): Options {
     loadSeconds: Number(values.seconds ?? (smoke ? 2 : 10)),
     warmupSeconds: smoke ? 1 : 3,
     missRepeats: smoke ? 5 : 20,
+    raceAttempts: smoke ? 2 : 5,
   })
 }
 
@@ -304,6 +306,7 @@ async function runDataset(count: number, options: Options): Promise<DatasetResul
         newTitleToken: `opdateret${marker.slice(-8)}`,
         topicId: topic.id,
       },
+      options.raceAttempts,
     )
 
     return {

@@ -15,8 +15,10 @@ export type LoadResult = {
   p50Ms: number
   p99Ms: number
   requests: number
-  /** Connection errors, timeouts and non-2xx answers together. */
+  /** Connection errors (timeouts included) and non-2xx answers together. */
   errors: number
+  /** Requests that got no answer within 10 s (counted in `errors` too). */
+  timeouts: number
   /** How often each `x-nextjs-cache` value came back (HIT, MISS, STALE, or "none" without the header). */
   cache: Record<string, number>
 }
@@ -68,7 +70,9 @@ export async function load(request: Request, seconds: number): Promise<LoadResul
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
-    errors: result.errors + result.timeouts + result.non2xx,
+    // autocannon counts a timeout as an error as well as in `timeouts`.
+    errors: result.errors + result.non2xx,
+    timeouts: result.timeouts,
     cache,
   }
 }

@@ -87,13 +87,17 @@ export type FreshnessResult = {
   publish: FreshnessRow
   update: FreshnessRow
   unpublish: FreshnessRow
-  /** Publishing right after a draft save, while the readers' requests re-render the expired pages. */
-  publishAfterDraftSave: FreshnessRow
+  /**
+   * Publishing right after a draft save, `attempts` times: per page the slowest attempt (null when one
+   * timed out) and how many attempts timed out.
+   */
+  publishAfterDraftSave: { attempts: number; worst: FreshnessRow; timedOut: Record<string, number> }
+  /** How long each write took; for the repeated publish, the slowest attempt. */
   writeMs: { publish: number; update: number; unpublish: number; publishAfterDraftSave: number }
 }
 
 const POLL_MS = 50
-const FRESHNESS_TIMEOUT_MS = 10_000
+export const FRESHNESS_TIMEOUT_MS = 10_000
 
 async function until(
   url: string,
@@ -119,12 +123,14 @@ async function until(
  * Two situations are measured. In the first, every page was read once after the story's draft was saved,
  * so the pages are cached when the change comes. In the second, the story is published right after a
  * draft save (as an editor does: save, then publish), so the pages the save expired are being re-rendered
- * for the polling readers while the publish is written.
+ * for the polling readers while the publish is written. The second is a race, so it runs `raceAttempts`
+ * times and keeps the worst.
  */
 export async function freshness(
   editor: Editor,
   pages: FreshnessPage[],
   story: { slug: string; title: string; newTitle: string; newTitleToken: string; topicId: number },
+  raceAttempts: number,
 ): Promise<FreshnessResult> {
   const { doc } = await rest<{ doc: { id: number } }>(editor, 'POST', '/api/articles', {
     title: story.title,
@@ -135,17 +141,12 @@ export async function freshness(
   })
   const link = `/historier/${story.slug}`
   const storyUrl = `${editor.baseUrl}${link}`
-  const writeMs = { publish: 0, update: 0, unpublish: 0, publishAfterDraftSave: 0 }
-  const readAll = async () => {
-    for (const url of [storyUrl, ...pages.map((page) => page.url)]) await (await fetch(url)).arrayBuffer()
-  }
 
   async function measure(
-    action: keyof typeof writeMs,
     data: Record<string, unknown>,
     checkStory: (status: number, body: string) => boolean,
     checkPage: (body: string) => boolean,
-  ): Promise<FreshnessRow> {
+  ): Promise<{ row: FreshnessRow; writeMs: number }> {
     const since = performance.now()
     const polls = [
       until(storyUrl, since, checkStory).then((ms) => ['story', ms] as const),
@@ -155,37 +156,56 @@ export async function freshness(
     ]
     // Polling starts with the write, as a reader refreshing the page would; the write itself is timed apart.
     await rest(editor, 'PATCH', `/api/articles/${doc.id}`, data)
-    writeMs[action] = performance.now() - since
-    return Object.fromEntries(await Promise.all(polls))
+    const writeMs = performance.now() - since
+    return { row: Object.fromEntries(await Promise.all(polls)), writeMs }
   }
+  const published = (status: number) => status === 200
+  const listed = (body: string) => body.includes(link)
+  const unpublished = (status: number) => status === 404
+  const unlisted = (body: string) => !body.includes(link)
 
-  await readAll()
+  for (const url of [storyUrl, ...pages.map((page) => page.url)]) await (await fetch(url)).arrayBuffer()
   const publish = await measure(
-    'publish',
     { _status: 'published' },
-    (status, body) => status === 200 && body.includes(story.title),
-    (body) => body.includes(link),
+    (status, body) => published(status) && body.includes(story.title),
+    listed,
   )
   const update = await measure(
-    'update',
     { title: story.newTitle },
-    (status, body) => status === 200 && body.includes(story.newTitleToken),
+    (status, body) => published(status) && body.includes(story.newTitleToken),
     (body) => body.includes(story.newTitleToken),
   )
-  const unpublish = await measure(
-    'unpublish',
-    { _status: 'draft' },
-    (status) => status === 404,
-    (body) => !body.includes(link),
-  )
-  await rest(editor, 'PATCH', `/api/articles/${doc.id}`, { lead: 'En kladde, gemt lige før udgivelsen.' })
-  const publishAfterDraftSave = await measure(
-    'publishAfterDraftSave',
-    { _status: 'published' },
-    (status) => status === 200,
-    (body) => body.includes(link),
-  )
-  return { publish, update, unpublish, publishAfterDraftSave, writeMs }
+  const unpublish = await measure({ _status: 'draft' }, unpublished, unlisted)
+
+  const worst: FreshnessRow = {}
+  const timedOut: Record<string, number> = {}
+  let raceWriteMs = 0
+  for (let attempt = 1; attempt <= raceAttempts; attempt++) {
+    // From the second attempt on, take the story down again first (not measured).
+    if (attempt > 1) await measure({ _status: 'draft' }, unpublished, unlisted)
+    await rest(editor, 'PATCH', `/api/articles/${doc.id}`, {
+      lead: `En kladde, gemt lige før udgivelse ${attempt}.`,
+    })
+    const { row, writeMs } = await measure({ _status: 'published' }, published, listed)
+    raceWriteMs = Math.max(raceWriteMs, writeMs)
+    for (const [page, ms] of Object.entries(row)) {
+      if (ms === null) timedOut[page] = (timedOut[page] ?? 0) + 1
+      const before = worst[page]
+      worst[page] = ms === null || before === null ? null : Math.max(before ?? 0, ms)
+    }
+  }
+  return {
+    publish: publish.row,
+    update: update.row,
+    unpublish: unpublish.row,
+    publishAfterDraftSave: { attempts: raceAttempts, worst, timedOut },
+    writeMs: {
+      publish: publish.writeMs,
+      update: update.writeMs,
+      unpublish: unpublish.writeMs,
+      publishAfterDraftSave: raceWriteMs,
+    },
+  }
 }
 
 export type PageWeight = {

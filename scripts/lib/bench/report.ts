@@ -52,7 +52,12 @@ export type TargetCheck = { target: string; met: boolean; detail: string }
 
 const n = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-const ms = (value: number | null) => (value === null ? '> 10 s' : value < 10 ? n(value, 1) : n(value))
+const ms = (value: number | null) => (value === null ? '> 10 s' : `${value < 10 ? n(value, 1) : n(value)} ms`)
+/** The slowest of the repeated publishes, or how many of them the page did not show within the timeout. */
+const raceText = (race: DatasetResult['freshness']['publishAfterDraftSave'], page: string) => {
+  const timedOut = race.timedOut[page] ?? 0
+  return timedOut ? `> 10 s in ${timedOut} of ${race.attempts}` : ms(race.worst[page] ?? null)
+}
 const kb = (bytes: number) => `${n(bytes / 1024, 1)} KB`
 const mb = (bytes: number) => `${n(bytes / 1024 / 1024, 0)} MB`
 const pct = (value: number) => `${n(value, value < 1 ? 2 : 1)}%`
@@ -98,27 +103,30 @@ export function checkTargets(results: DatasetResult[]): TargetCheck[] {
       checks.push({
         target: `${at}: story page cache-miss render p50 < 100 ms`,
         met: storyMiss.p50Ms < 100,
-        detail: `${ms(storyMiss.p50Ms)} ms`,
+        detail: ms(storyMiss.p50Ms),
       })
     }
-    for (const [situation, actions] of [
-      ['pages cached when the change comes', ['publish', 'update', 'unpublish']],
-      ['publish right after a draft save', ['publishAfterDraftSave']],
-    ] as const) {
-      const slow = FRESHNESS_PAGES.flatMap((page) =>
-        actions.flatMap((action) => {
-          const value = result.freshness[action][page] ?? null
-          return value === null || value >= 1000
-            ? [`${page} ${action}: ${ms(value)}${value === null ? '' : ' ms'}`]
-            : []
-        }),
-      )
-      checks.push({
-        target: `${at}: freshness < 1 s on every page type (${situation})`,
-        met: slow.length === 0,
-        detail: slow.length ? slow.join(', ') : 'all under 1 s',
-      })
-    }
+    const slow = FRESHNESS_PAGES.flatMap((page) =>
+      (['publish', 'update', 'unpublish'] as const).flatMap((action) => {
+        const value = result.freshness[action][page] ?? null
+        return value === null || value >= 1000 ? [`${page} ${action}: ${ms(value)}`] : []
+      }),
+    )
+    checks.push({
+      target: `${at}: freshness < 1 s on every page type (pages cached when the change comes)`,
+      met: slow.length === 0,
+      detail: slow.length ? slow.join(', ') : 'all under 1 s',
+    })
+    const race = result.freshness.publishAfterDraftSave
+    const raceSlow = FRESHNESS_PAGES.flatMap((page) => {
+      const value = race.worst[page] ?? null
+      return value === null || value >= 1000 ? [`${page}: ${raceText(race, page)}`] : []
+    })
+    checks.push({
+      target: `${at}: freshness < 1 s on every page type (publish right after a draft save, ${race.attempts} attempts)`,
+      met: raceSlow.length === 0,
+      detail: raceSlow.length ? raceSlow.join(', ') : 'all under 1 s',
+    })
   }
   const search = largest.load.search
   const apiList = largest.load.apiList
@@ -201,7 +209,7 @@ export function renderTable(results: DatasetResult[]): string {
       (r) => {
         const l = loadOf(r)
         const cache = target.page ? ` · ${cacheText(l.cache)}` : ''
-        return `${n(l.requestsPerSecond)} req/s · ${pct(l.percentOfStatic)} · p50 ${ms(l.p50Ms)} / p99 ${ms(l.p99Ms)} ms · ${n(l.errors)} err${cache}`
+        return `${n(l.requestsPerSecond)} req/s · ${pct(l.percentOfStatic)} · p50 ${ms(l.p50Ms)} / p99 ${ms(l.p99Ms)} · ${n(l.errors)} err${cache}`
       },
       two ? `x${n(loadOf(first).requestsPerSecond / loadOf(last).requestsPerSecond, 2)}` : '',
       cached
@@ -228,7 +236,7 @@ export function renderTable(results: DatasetResult[]): string {
         (r) => {
           const miss = missOf(r)
           const fromCache = miss.cache.HIT ?? 0
-          return `${ms(miss.p50Ms)} ms${fromCache ? ` (${fromCache} of ${miss.samples} answered HIT)` : ''}`
+          return `${ms(miss.p50Ms)}${fromCache ? ` (${fromCache} of ${miss.samples} answered HIT)` : ''}`
         },
         two ? `x${n(growth, 2)}` : '',
         target.key === 'story' ? '< 100 ms; growth <= 1.5x' : two ? 'growth <= 1.5x' : '',
@@ -241,26 +249,30 @@ export function renderTable(results: DatasetResult[]): string {
     }
   }
   add('`/soeg` stories found', (r) => r.searchHits)
-  const actions = ['publish', 'update', 'unpublish', 'publishAfterDraftSave'] as const
+  const actions = ['publish', 'update', 'unpublish'] as const
+  const attempts = first.freshness.publishAfterDraftSave.attempts
   for (const page of FRESHNESS_PAGES) {
     add(
-      `Freshness ${FRESHNESS_LABELS[page]}: publish / update / unpublish / publish right after a draft save`,
-      (r) => `${actions.map((a) => ms(r.freshness[a][page] ?? null)).join(' / ')} ms`,
+      `Freshness ${FRESHNESS_LABELS[page]}: publish / update / unpublish / publish right after a draft save (worst of ${attempts})`,
+      (r) =>
+        `${actions.map((a) => ms(r.freshness[a][page] ?? null)).join(' / ')} / ${raceText(r.freshness.publishAfterDraftSave, page)}`,
       '',
       '< 1 s each',
       yes(
-        results.every((r) =>
-          actions.every((a) => {
-            const v = r.freshness[a][page]
-            return v !== null && v !== undefined && v < 1000
-          }),
-        ),
+        results.every((r) => {
+          const values = [
+            ...actions.map((a) => r.freshness[a][page]),
+            r.freshness.publishAfterDraftSave.worst[page],
+          ]
+          return values.every((v) => v !== null && v !== undefined && v < 1000)
+        }),
       ),
     )
   }
   add(
     'Freshness: the REST write itself (same order)',
-    (r) => `${actions.map((a) => ms(r.freshness.writeMs[a])).join(' / ')} ms`,
+    (r) =>
+      `${[...actions, 'publishAfterDraftSave' as const].map((a) => ms(r.freshness.writeMs[a])).join(' / ')}`,
   )
   add('Story page HTML', (r) => `${kb(r.pageWeight.htmlBytes)} (${kb(r.pageWeight.htmlGzipBytes)} gzip)`)
   add(
