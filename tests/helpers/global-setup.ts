@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { checkBuild, runBuild } from '@/scripts/lib/build'
-import { childEnv, freePort, type RunningServer, startNextServer } from './server'
+import { childEnv, freePort, type RunningServer, startNextServer } from '@/scripts/lib/server'
 
 /**
  * Once per `npm test`: a fresh temporary SQLite database, migrated and seeded; a production build of the

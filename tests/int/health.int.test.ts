@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import { TEST_DIST_DIR } from '../helpers/global-setup'
 import { get } from '../helpers/http'
-import { freePort, type RunningServer, startNextServer } from '../helpers/server'
+import { freePort, type RunningServer, startNextServer } from '@/scripts/lib/server'
 
 let down: RunningServer | undefined
 

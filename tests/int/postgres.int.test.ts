@@ -4,7 +4,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_DIST_DIR } from '../helpers/global-setup'
-import { childEnv, freePort, type RunningServer, startNextServer } from '../helpers/server'
+import { childEnv, freePort, type RunningServer, startNextServer } from '@/scripts/lib/server'
 
 /**
  * The same app on PostgreSQL (the local server at 127.0.0.1:5432): migrate and seed through `npm run seed`,

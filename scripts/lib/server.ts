@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
-import { waitForServer } from '@/scripts/lib/build'
+import { waitForServer } from './build'
 
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
