@@ -1,4 +1,5 @@
 import { revalidatePath, revalidateTag } from 'next/cache'
+import { bumpContentGeneration } from '@/lib/content-generation'
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
@@ -22,6 +23,7 @@ export function revalidate(
   { tags = [], paths = [] }: { tags?: string[]; paths?: string[] },
 ): void {
   if (context?.disableRevalidate) return
+  bumpContentGeneration()
   try {
     for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 })
     for (const path of new Set(paths)) revalidatePath(path)

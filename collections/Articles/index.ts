@@ -34,6 +34,10 @@ export const Articles: CollectionConfig = {
     },
   },
   defaultSort: '-publishedAt',
+  // Every list of stories (home, /historier, topics, feed, sitemap, the REST list) filters on the status and
+  // sorts by publication date: with this index the database walks the rows in order instead of sorting
+  // every published story for each page (measured by `npm run bench` at 10,000 stories).
+  indexes: [{ fields: ['_status', 'publishedAt'] }],
   access: {
     create: isEditor,
     read: publishedOrEditor,
@@ -84,6 +88,10 @@ export const Articles: CollectionConfig = {
       type: 'richText',
       label: { da: 'Brødtekst', en: 'Body' },
       editor: bodyEditor([InlineQuoteBlock, VideoEmbedBlock, ReadAlsoBlock]),
+      // Blocks in the body refer to quotes and stories by id. Expanding them on every read made each story
+      // in a REST list cost a query per block; the site loads a story's quotes in one query of its own
+      // (lib/data/quotes.ts), and API clients ask /api/quotes?where[article][equals]=<id>.
+      maxDepth: 0,
     },
     {
       name: 'featuredQuote',
