@@ -5,11 +5,14 @@ import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { Articles } from '@/collections/Articles'
+import { AuditLog } from '@/collections/AuditLog'
 import { Contacts } from '@/collections/Contacts'
 import { Interns } from '@/collections/Interns'
 import { Media } from '@/collections/Media'
+import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '@/collections/Media/hooks/sanitiseUpload'
 import { Pages } from '@/collections/Pages'
 import { Quotes } from '@/collections/Quotes'
+import { Redirects } from '@/collections/Redirects'
 import { Topics } from '@/collections/Topics'
 import { Users } from '@/collections/Users'
 import { Footer } from '@/globals/Footer'
@@ -41,8 +44,14 @@ export default buildConfig({
     fallbackLanguage: 'da',
     supportedLanguages: { da, en },
   },
-  collections: [Articles, Pages, Quotes, Interns, Contacts, Topics, Media, Users],
+  collections: [Articles, Pages, Quotes, Interns, Contacts, Topics, Media, Redirects, Users, AuditLog],
   globals: [Site, Footer, Navigation],
+  upload: {
+    // Checked while the upload streams in: a bigger file is cut off and answered 413 with this message.
+    limits: { fileSize: MAX_UPLOAD_BYTES },
+    abortOnLimit: true,
+    responseOnLimit: TOO_LARGE_MESSAGE,
+  },
   // What one request may ask for; the content API issue tightens these further.
   defaultDepth: 1,
   maxDepth: 4,

@@ -2,16 +2,23 @@ import type { CollectionConfig } from 'payload'
 import type { Article } from '@/payload-types'
 import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
+import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
+import { slugRedirectHooks } from '@/collections/Redirects/hooks/redirectOnSlugChange'
+import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
+import { PATHS } from '@/lib/cache-tags'
 import { bodyEditor } from '@/lib/richtext/editor'
 import { revalidationHooks } from '@/lib/revalidate'
+import { respectLocksInGraphQL } from '@/lib/document-locks'
 import { InlineQuoteBlock, ReadAlsoBlock, VideoEmbedBlock } from './blocks'
 import { articleTargets } from './hooks/revalidateArticle'
 import { hideSearchIndex, setSearchIndex } from './hooks/searchIndex'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 const revalidation = revalidationHooks<Article>(articleTargets)
+const audit = auditHooks()
+const redirects = slugRedirectHooks(PATHS.story)
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -41,9 +48,17 @@ export const Articles: CollectionConfig = {
     maxPerDoc: 50,
   },
   hooks: {
-    beforeChange: [setPublishedAt, setSearchIndex],
-    afterChange: revalidation.afterChange,
-    afterDelete: revalidation.afterDelete,
+    beforeOperation: [respectLocksInGraphQL],
+    beforeChange: [
+      stampAuthorship,
+      setPublishedAt,
+      setSearchIndex,
+      ...audit.beforeChange,
+      ...redirects.beforeChange,
+    ],
+    // Redirects first: the old address must answer 301 as soon as the revalidated page is gone.
+    afterChange: [...redirects.afterChange, ...revalidation.afterChange, ...audit.afterChange],
+    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
   },
   fields: [
     {
@@ -120,6 +135,7 @@ export const Articles: CollectionConfig = {
       },
     },
     seoField(),
+    ...authorshipFields(),
     {
       name: 'searchIndex',
       type: 'textarea',
