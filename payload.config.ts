@@ -4,6 +4,8 @@ import { da } from '@payloadcms/translations/languages/da'
 import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
+import { isAdmin, isAdminRequest } from '@/access/isAdmin'
+import { nobody } from '@/access/nobody'
 import { Articles } from '@/collections/Articles'
 import { AuditLog } from '@/collections/AuditLog'
 import { Contacts } from '@/collections/Contacts'
@@ -23,7 +25,7 @@ import { env } from '@/lib/env'
 import { bodyEditor } from '@/lib/richtext/editor'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const { database, payloadSecret, siteUrl } = env()
+const { database, jobsAutoRun, payloadSecret, siteUrl } = env()
 
 export default buildConfig({
   secret: payloadSecret,
@@ -51,6 +53,21 @@ export default buildConfig({
     limits: { fileSize: MAX_UPLOAD_BYTES },
     abortOnLimit: true,
     responseOnLimit: TOO_LARGE_MESSAGE,
+  },
+  jobs: {
+    // Scheduled publishing ("Planlæg udgivelse") queues a `schedulePublish` job; something must run it.
+    // The server process does (started at boot by instrumentation.ts), checking every 10 seconds for due
+    // jobs. With several instances, set JOBS_AUTORUN=false on all but one (see README).
+    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 10 }],
+    shouldAutoRun: () => jobsAutoRun,
+    // Payload lets any logged-in user queue, run and cancel jobs through the API by default.
+    access: { queue: isAdminRequest, run: isAdminRequest, cancel: isAdminRequest },
+    // Payload's default hides the jobs from everyone; administrators may look at them (scheduled publishes
+    // carry the scheduling user's id). Jobs are written by Payload itself, never through the API.
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      access: { create: nobody, read: isAdmin, update: nobody, delete: nobody },
+    }),
   },
   // What one request may ask for; the content API issue tightens these further.
   defaultDepth: 1,

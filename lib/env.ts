@@ -89,6 +89,12 @@ const envSchema = z.object({
       .optional(),
   ),
   MEDIA_DIR: optionalString,
+  JOBS_AUTORUN: optionalString.pipe(
+    z
+      .enum(['true', 'false'], { message: 'JOBS_AUTORUN must be "true" or "false"' })
+      .optional()
+      .transform((v) => v !== 'false'),
+  ),
 })
 
 export type Env = {
@@ -100,6 +106,11 @@ export type Env = {
   /** The public origin without a trailing slash, e.g. https://faxeifaellesskab.dk */
   siteUrl: string
   mediaDir: string
+  /**
+   * Whether this server process runs the job queue (scheduled publishing). With several instances, exactly
+   * one should (JOBS_AUTORUN=false on the others), so a due job is not picked up twice.
+   */
+  jobsAutoRun: boolean
 }
 
 function formatZodError(error: z.ZodError): string {
@@ -163,6 +174,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     payloadSecret: resolveSecret(raw.PAYLOAD_SECRET, database, isProduction, cwd),
     siteUrl,
     mediaDir: path.resolve(cwd, raw.MEDIA_DIR ?? 'data/media'),
+    jobsAutoRun: raw.JOBS_AUTORUN,
   }
 }
 
