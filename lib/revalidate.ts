@@ -35,13 +35,14 @@ export function revalidateHere({ tags = [], paths = [] }: Targets): void {
  *
  * Every other write goes through the Local API (`req.payloadAPI === 'local'`): the job runner publishing a
  * scheduled story on a timer inside the server process, a script or test while the server runs. There is
- * no request of Next.js's own to revalidate in, or worse, the job runner's timer was started during some
- * earlier request, whose finished context Next.js would quietly accept and never apply. So those ask the
- * server to do it, over the loopback interface with a signed request (app/(payload)/api/internal/revalidate).
- * The hook runs inside the write's transaction, so that request is sent a moment later, once the change
- * is committed: a reader arriving in between would otherwise have the old content rendered and cached
- * again. If no server answers there is no cache to clear, and the write that already happened is never
- * failed for it: it is logged.
+ * no request of Next.js's own to revalidate in (Next.js throws), or worse, the job runner's timer was
+ * started during an earlier request and still carries that finished request's context, into which
+ * `revalidateTag` would record the tags without error and (as Next.js 16.4's code reads) nothing would
+ * ever apply them. So those ask the server to do it, over the loopback interface with a signed request
+ * (app/(payload)/api/internal/revalidate). The hook runs inside the write's transaction, so that request
+ * is sent a moment later, once the change is committed: a reader arriving in between would otherwise have
+ * the old content rendered and cached again. If no server answers there is no cache to clear, and the
+ * write that already happened is never failed for it: it is logged.
  *
  * Seeds and migrations pass `context.disableRevalidate`: they run before the server does.
  */
