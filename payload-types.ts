@@ -74,7 +74,9 @@ export interface Config {
     contacts: Contact;
     topics: Topic;
     media: Media;
+    redirects: Redirect;
     users: User;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -90,7 +92,9 @@ export interface Config {
     contacts: ContactsSelect<false> | ContactsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -192,6 +196,14 @@ export interface Article {
     description?: string | null;
     image?: (number | null) | Media;
   };
+  /**
+   * Set automatically.
+   */
+  createdBy?: (number | null) | User;
+  /**
+   * Set automatically.
+   */
+  updatedBy?: (number | null) | User;
   searchIndex?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -208,6 +220,14 @@ export interface Media {
    */
   alt: string;
   caption?: string | null;
+  /**
+   * Set automatically.
+   */
+  createdBy?: (number | null) | User;
+  /**
+   * Set automatically.
+   */
+  updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -248,6 +268,37 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  /**
+   * Admins manage users and settings; editors manage content.
+   */
+  role?: ('admin' | 'editor') | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "quotes".
  */
 export interface Quote {
@@ -273,6 +324,14 @@ export interface Quote {
    */
   attribution?: string | null;
   article?: (number | null) | Article;
+  /**
+   * Set automatically.
+   */
+  createdBy?: (number | null) | User;
+  /**
+   * Set automatically.
+   */
+  updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -311,6 +370,14 @@ export interface Intern {
    * Never public.
    */
   consentNote?: string | null;
+  /**
+   * Set automatically.
+   */
+  createdBy?: (number | null) | User;
+  /**
+   * Set automatically.
+   */
+  updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -336,6 +403,14 @@ export interface Contact {
    * Lower numbers come first.
    */
   sortOrder?: number | null;
+  /**
+   * Set automatically.
+   */
+  createdBy?: (number | null) | User;
+  /**
+   * Set automatically.
+   */
+  updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -351,6 +426,14 @@ export interface Topic {
    */
   slug?: string | null;
   description?: string | null;
+  /**
+   * Set automatically.
+   */
+  createdBy?: (number | null) | User;
+  /**
+   * Set automatically.
+   */
+  updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -389,40 +472,78 @@ export interface Page {
     description?: string | null;
     image?: (number | null) | Media;
   };
+  /**
+   * Set automatically.
+   */
+  createdBy?: (number | null) | User;
+  /**
+   * Set automatically.
+   */
+  updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Old addresses that lead on to new ones.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
+ * via the `definition` "redirects".
  */
-export interface User {
+export interface Redirect {
   id: number;
-  name: string;
   /**
-   * Admins manage users and settings; editors manage content.
+   * The path on this site, e.g. /historier/old-title.
    */
-  role?: ('admin' | 'editor') | null;
+  from: string;
+  /**
+   * The path readers are sent to.
+   */
+  to: string;
+  /**
+   * Permanent tells search engines the new address replaces the old one.
+   */
+  type: '301' | '302';
+  /**
+   * Set when a published story or page got a new slug.
+   */
+  automatic?: boolean | null;
+  /**
+   * Set automatically.
+   */
+  createdBy?: (number | null) | User;
+  /**
+   * Set automatically.
+   */
+  updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
+}
+/**
+ * Who created, changed, published, unpublished or deleted what, and when. Read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action: 'created' | 'updated' | 'published' | 'unpublished' | 'deleted';
+  /**
+   * E.g. "Story" or "Footer".
+   */
+  targetLabel?: string | null;
+  targetSlug: string;
+  documentId?: string | null;
+  documentTitle?: string | null;
+  user?: (number | null) | User;
+  /**
+   * "System" for changes made without a logged-in user.
+   */
+  userName?: string | null;
+  fromStatus?: ('draft' | 'published' | 'changed') | null;
+  toStatus?: ('draft' | 'published' | 'changed') | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -569,6 +690,10 @@ export interface PayloadLockedDocument {
         value: number | Media;
       } | null)
     | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null);
@@ -636,6 +761,8 @@ export interface ArticlesSelect<T extends boolean = true> {
         description?: T;
         image?: T;
       };
+  createdBy?: T;
+  updatedBy?: T;
   searchIndex?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -657,6 +784,8 @@ export interface PagesSelect<T extends boolean = true> {
         description?: T;
         image?: T;
       };
+  createdBy?: T;
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -670,6 +799,8 @@ export interface QuotesSelect<T extends boolean = true> {
   speaker?: T;
   attribution?: T;
   article?: T;
+  createdBy?: T;
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -689,6 +820,8 @@ export interface InternsSelect<T extends boolean = true> {
   publicationConsent?: T;
   consentRecordedAt?: T;
   consentNote?: T;
+  createdBy?: T;
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -705,6 +838,8 @@ export interface ContactsSelect<T extends boolean = true> {
   phone?: T;
   photo?: T;
   sortOrder?: T;
+  createdBy?: T;
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -716,6 +851,8 @@ export interface TopicsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   description?: T;
+  createdBy?: T;
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -726,6 +863,8 @@ export interface TopicsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  createdBy?: T;
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -774,6 +913,20 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  type?: T;
+  automatic?: T;
+  createdBy?: T;
+  updatedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -796,6 +949,23 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  targetLabel?: T;
+  targetSlug?: T;
+  documentId?: T;
+  documentTitle?: T;
+  user?: T;
+  userName?: T;
+  fromStatus?: T;
+  toStatus?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -903,6 +1073,10 @@ export interface Site {
     goalLabel?: string | null;
     goal?: string | null;
   };
+  /**
+   * Set automatically.
+   */
+  updatedBy?: (number | null) | User;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -927,6 +1101,10 @@ export interface Footer {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Set automatically.
+   */
+  updatedBy?: (number | null) | User;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -943,6 +1121,10 @@ export interface Navigation {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Set automatically.
+   */
+  updatedBy?: (number | null) | User;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -967,6 +1149,7 @@ export interface SiteSelect<T extends boolean = true> {
         goalLabel?: T;
         goal?: T;
       };
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -988,6 +1171,7 @@ export interface FooterSelect<T extends boolean = true> {
         href?: T;
         id?: T;
       };
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1004,6 +1188,7 @@ export interface NavigationSelect<T extends boolean = true> {
         href?: T;
         id?: T;
       };
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -4,12 +4,17 @@ import { da } from '@payloadcms/translations/languages/da'
 import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
+import { isAdmin, isAdminRequest } from '@/access/isAdmin'
+import { nobody } from '@/access/nobody'
 import { Articles } from '@/collections/Articles'
+import { AuditLog } from '@/collections/AuditLog'
 import { Contacts } from '@/collections/Contacts'
 import { Interns } from '@/collections/Interns'
 import { Media } from '@/collections/Media'
+import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '@/collections/Media/hooks/sanitiseUpload'
 import { Pages } from '@/collections/Pages'
 import { Quotes } from '@/collections/Quotes'
+import { Redirects } from '@/collections/Redirects'
 import { Topics } from '@/collections/Topics'
 import { Users } from '@/collections/Users'
 import { Footer } from '@/globals/Footer'
@@ -21,7 +26,7 @@ import { env } from '@/lib/env'
 import { bodyEditor } from '@/lib/richtext/editor'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const { database, payloadSecret, siteUrl } = env()
+const { database, jobsAutoRun, payloadSecret, siteUrl } = env()
 
 export default buildConfig({
   secret: payloadSecret,
@@ -52,8 +57,29 @@ export default buildConfig({
     fallbackLanguage: 'da',
     supportedLanguages: { da, en },
   },
-  collections: [Articles, Pages, Quotes, Interns, Contacts, Topics, Media, Users],
+  collections: [Articles, Pages, Quotes, Interns, Contacts, Topics, Media, Redirects, Users, AuditLog],
   globals: [Site, Footer, Navigation],
+  upload: {
+    // Checked while the upload streams in: a bigger file is cut off and answered 413 with this message.
+    limits: { fileSize: MAX_UPLOAD_BYTES },
+    abortOnLimit: true,
+    responseOnLimit: TOO_LARGE_MESSAGE,
+  },
+  jobs: {
+    // Scheduled publishing ("Planlæg udgivelse") queues a `schedulePublish` job; something must run it.
+    // The server process does (started at boot by instrumentation.ts), checking every 10 seconds for due
+    // jobs. With several instances, set JOBS_AUTORUN=false on all but one (see README).
+    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 10 }],
+    shouldAutoRun: () => jobsAutoRun,
+    // Payload lets any logged-in user queue, run and cancel jobs through the API by default.
+    access: { queue: isAdminRequest, run: isAdminRequest, cancel: isAdminRequest },
+    // Payload's default hides the jobs from everyone; administrators may look at them (scheduled publishes
+    // carry the scheduling user's id). Jobs are written by Payload itself, never through the API.
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      access: { create: nobody, read: isAdmin, update: nobody, delete: nobody },
+    }),
+  },
   // What one request may ask for; REST and GraphQL reads beyond these get a 400 (lib/api).
   defaultDepth: API_LIMITS.defaultDepth,
   maxDepth: API_LIMITS.maxDepth,

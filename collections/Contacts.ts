@@ -2,9 +2,15 @@ import type { CollectionConfig } from 'payload'
 import type { Contact } from '@/payload-types'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
+import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
+import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { slugField } from '@/fields/slug'
 import { TAGS } from '@/lib/cache-tags'
 import { revalidationHooks } from '@/lib/revalidate'
+import { respectLocksInGraphQL } from '@/lib/document-locks'
+
+const revalidation = revalidationHooks<Contact>(() => ({ tags: [TAGS.contacts] }))
+const audit = auditHooks()
 
 /**
  * The people to call. Their work details (name, title, work e-mail and phone) are public by design;
@@ -32,7 +38,12 @@ export const Contacts: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  hooks: revalidationHooks<Contact>(() => ({ tags: [TAGS.contacts] })),
+  hooks: {
+    beforeOperation: [respectLocksInGraphQL],
+    beforeChange: [stampAuthorship, ...audit.beforeChange],
+    afterChange: [...revalidation.afterChange, ...audit.afterChange],
+    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
+  },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },
     slugField({ from: 'name' }),
@@ -59,5 +70,6 @@ export const Contacts: CollectionConfig = {
         description: { da: 'Lavere tal vises først.', en: 'Lower numbers come first.' },
       },
     },
+    ...authorshipFields(),
   ],
 }

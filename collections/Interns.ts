@@ -2,12 +2,21 @@ import type { CollectionConfig } from 'payload'
 import type { Intern } from '@/payload-types'
 import { consentingOrEditor } from '@/access/consentingOrEditor'
 import { isEditor, isEditorField } from '@/access/isEditor'
+import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
+import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { slugField } from '@/fields/slug'
 import { PATHS, TAGS } from '@/lib/cache-tags'
 import { revalidationHooks } from '@/lib/revalidate'
+import { respectLocksInGraphQL } from '@/lib/document-locks'
 
 /** Field access for the consent record: read and written by editors only, never public. */
 const consentAccess = { read: isEditorField, create: isEditorField, update: isEditorField }
+
+const revalidation = revalidationHooks<Intern>((doc, previousDoc) => ({
+  tags: [TAGS.interns],
+  paths: [PATHS.interns, ...[doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.intern)],
+}))
+const audit = auditHooks()
 
 /**
  * Visiting innovation interns. They are not municipal staff, so an intern is public only with a recorded
@@ -31,13 +40,12 @@ export const Interns: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  hooks: revalidationHooks<Intern>((doc, previousDoc) => ({
-    tags: [TAGS.interns],
-    paths: [
-      PATHS.interns,
-      ...[doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.intern),
-    ],
-  })),
+  hooks: {
+    beforeOperation: [respectLocksInGraphQL],
+    beforeChange: [stampAuthorship, ...audit.beforeChange],
+    afterChange: [...revalidation.afterChange, ...audit.afterChange],
+    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
+  },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },
     slugField({ from: 'name' }),
@@ -113,5 +121,6 @@ export const Interns: CollectionConfig = {
         },
       },
     },
+    ...authorshipFields(),
   ],
 }

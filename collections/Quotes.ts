@@ -2,11 +2,15 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import type { Quote } from '@/payload-types'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
+import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
+import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { TAGS } from '@/lib/cache-tags'
 import { revalidationHooks } from '@/lib/revalidate'
+import { respectLocksInGraphQL } from '@/lib/document-locks'
 import { reindexArticle } from './Articles/hooks/searchIndex'
 
 const revalidation = revalidationHooks<Quote>(() => ({ tags: [TAGS.quotes] }))
+const audit = auditHooks()
 
 /** A story's search index holds its quotes' text, so the story it belongs to (before and after) is reindexed. */
 const reindexStories = async ({
@@ -50,8 +54,10 @@ export const Quotes: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
-    afterChange: [...revalidation.afterChange, reindexStories],
-    afterDelete: [...revalidation.afterDelete, reindexStories],
+    beforeOperation: [respectLocksInGraphQL],
+    beforeChange: [stampAuthorship, ...audit.beforeChange],
+    afterChange: [...revalidation.afterChange, reindexStories, ...audit.afterChange],
+    afterDelete: [...revalidation.afterDelete, reindexStories, ...audit.afterDelete],
   },
   fields: [
     {
@@ -93,5 +99,6 @@ export const Quotes: CollectionConfig = {
       label: { da: 'Historie', en: 'Story' },
       admin: { position: 'sidebar' },
     },
+    ...authorshipFields(),
   ],
 }

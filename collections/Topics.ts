@@ -2,9 +2,21 @@ import type { CollectionConfig } from 'payload'
 import type { Topic } from '@/payload-types'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
+import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
+import { slugRedirectHooks } from '@/collections/Redirects/hooks/redirectOnSlugChange'
+import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { slugField } from '@/fields/slug'
 import { PATHS, TAGS } from '@/lib/cache-tags'
 import { revalidationHooks } from '@/lib/revalidate'
+import { respectLocksInGraphQL } from '@/lib/document-locks'
+
+const revalidation = revalidationHooks<Topic>((doc, previousDoc) => ({
+  // Topic names show on story pages and lists as well as on the topic's own page.
+  tags: [TAGS.topics],
+  paths: [doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.topic),
+}))
+const audit = auditHooks()
+const redirects = slugRedirectHooks(PATHS.topic)
 
 export const Topics: CollectionConfig = {
   slug: 'topics',
@@ -24,14 +36,16 @@ export const Topics: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  hooks: revalidationHooks<Topic>((doc, previousDoc) => ({
-    // Topic names show on story pages and lists as well as on the topic's own page.
-    tags: [TAGS.topics],
-    paths: [doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.topic),
-  })),
+  hooks: {
+    beforeOperation: [respectLocksInGraphQL],
+    beforeChange: [stampAuthorship, ...audit.beforeChange, ...redirects.beforeChange],
+    afterChange: [...redirects.afterChange, ...revalidation.afterChange, ...audit.afterChange],
+    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
+  },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },
     slugField({ from: 'name' }),
     { name: 'description', type: 'textarea', label: { da: 'Beskrivelse', en: 'Description' } },
+    ...authorshipFields(),
   ],
 }

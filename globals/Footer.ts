@@ -1,6 +1,9 @@
 import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
+import { auditGlobalHook } from '@/collections/AuditLog/hooks/auditTrail'
+import { globalAuthorshipFields, stampGlobalAuthorship } from '@/fields/authorship'
+import { respectGlobalLocks } from '@/lib/document-locks'
 import { revalidateGlobal } from '@/lib/revalidate-global'
 import { validateHref } from '@/lib/richtext/safe-url'
 
@@ -14,7 +17,11 @@ export const Footer: GlobalConfig = {
     update: isAdmin,
   },
   versions: { max: 20 },
-  hooks: { afterChange: [revalidateGlobal('footer')] },
+  hooks: {
+    beforeOperation: [respectGlobalLocks],
+    beforeChange: [stampGlobalAuthorship],
+    afterChange: [revalidateGlobal('footer'), auditGlobalHook],
+  },
   fields: [
     {
       name: 'operatorLine',
@@ -63,5 +70,6 @@ export const Footer: GlobalConfig = {
         },
       ],
     },
+    ...globalAuthorshipFields(),
   ],
 }

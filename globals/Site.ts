@@ -1,6 +1,9 @@
 import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
+import { auditGlobalHook } from '@/collections/AuditLog/hooks/auditTrail'
+import { globalAuthorshipFields, stampGlobalAuthorship } from '@/fields/authorship'
+import { respectGlobalLocks } from '@/lib/document-locks'
 import { revalidateGlobal } from '@/lib/revalidate-global'
 import { bodyEditor } from '@/lib/richtext/editor'
 
@@ -14,7 +17,11 @@ export const Site: GlobalConfig = {
     update: isAdmin,
   },
   versions: { max: 20 },
-  hooks: { afterChange: [revalidateGlobal('site')] },
+  hooks: {
+    beforeOperation: [respectGlobalLocks],
+    beforeChange: [stampGlobalAuthorship],
+    afterChange: [revalidateGlobal('site'), auditGlobalHook],
+  },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Sitets navn', en: 'Site name' }, required: true },
     {
@@ -63,5 +70,6 @@ export const Site: GlobalConfig = {
         { name: 'goal', type: 'textarea', label: { da: 'Mål', en: 'Goal' } },
       ],
     },
+    ...globalAuthorshipFields(),
   ],
 }

@@ -19,6 +19,11 @@ export const TAGS = {
   pages: 'pages',
   page: (slug: string) => `page:${slug}`,
   global: (slug: GlobalSlug) => `global:${slug}`,
+  /**
+   * The proxy's in-memory redirect map (see lib/redirect-map.ts). No Next.js cache entry carries it:
+   * revalidating it raises the map's generation in the server process, so the next request reloads it.
+   */
+  redirects: 'redirects',
 } as const
 
 export const PATHS = {

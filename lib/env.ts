@@ -111,6 +111,12 @@ const envSchema = z.object({
     }
     return origins.map((o) => o.replace(/\/+$/, ''))
   }),
+  JOBS_AUTORUN: optionalString.pipe(
+    z
+      .enum(['true', 'false'], { message: 'JOBS_AUTORUN must be "true" or "false"' })
+      .optional()
+      .transform((v) => v !== 'false'),
+  ),
 })
 
 export type Env = {
@@ -124,6 +130,11 @@ export type Env = {
   mediaDir: string
   /** Other sites whose pages may read the public API from the browser (GET only, no credentials). */
   corsOrigins: string[]
+  /**
+   * Whether this server process runs the job queue (scheduled publishing). With several instances, exactly
+   * one should (JOBS_AUTORUN=false on the others), so a due job is not picked up twice.
+   */
+  jobsAutoRun: boolean
 }
 
 function formatZodError(error: z.ZodError): string {
@@ -188,6 +199,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     siteUrl,
     mediaDir: path.resolve(cwd, raw.MEDIA_DIR ?? 'data/media'),
     corsOrigins: raw.CORS_ORIGINS,
+    jobsAutoRun: raw.JOBS_AUTORUN,
   }
 }
 

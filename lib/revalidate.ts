@@ -4,35 +4,87 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   Payload,
-  RequestContext,
+  PayloadRequest,
   TypeWithID,
 } from 'payload'
+import { TAGS } from '@/lib/cache-tags'
+import { internalOrigin, SIGNATURE_HEADER, signBody } from '@/lib/internal-request'
+import { bumpRedirectsGeneration } from '@/lib/redirects'
+
+export type Targets = { tags?: string[]; paths?: string[] }
 
 /**
- * Expire tags and paths right away. `{ expire: 0 }` makes the next reader wait for a fresh render instead
- * of being served the stale page once more (the `'max'` profile would show the old story after a save).
+ * Expire tags and paths in this process, right away. `{ expire: 0 }` makes the next reader wait for a
+ * fresh render instead of being served the stale page once more (the `'max'` profile would show the old
+ * story after a save).
  * https://nextjs.org/docs/app/api-reference/functions/revalidateTag#revalidation-behavior
  *
- * Outside a Next.js server (seed, `payload run`, a CLI job runner) there is no cache to clear and Next.js
- * throws; callers pass `context.disableRevalidate` there, and anything that still reaches this point is
- * logged rather than allowed to fail the write that already happened.
+ * Next.js only accepts this inside a request it is handling (a route handler or server action).
  */
-export function revalidate(
-  payload: Payload,
-  context: RequestContext | undefined,
-  { tags = [], paths = [] }: { tags?: string[]; paths?: string[] },
-): void {
-  if (context?.disableRevalidate) return
+export function revalidateHere({ tags = [], paths = [] }: Targets): void {
+  if (tags.includes(TAGS.redirects)) bumpRedirectsGeneration()
+  // In-memory caches of this process (the REST read cache) are stale from now on.
   bumpContentGeneration()
-  try {
-    for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 })
-    for (const path of new Set(paths)) revalidatePath(path)
-  } catch (error) {
-    payload.logger.warn({ err: error, tags, paths }, 'Could not revalidate (not running inside Next.js?)')
-  }
+  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 })
+  for (const path of new Set(paths)) revalidatePath(path)
 }
 
-type Targets = { tags?: string[]; paths?: string[] }
+/**
+ * Refresh what a change touched.
+ *
+ * A save through the REST or GraphQL API (the admin saves through REST) runs inside the route handler
+ * Next.js is serving, so the revalidation is done right here, and Next.js applies it when the handler
+ * finishes, after Payload committed the change.
+ *
+ * Every other write goes through the Local API (`req.payloadAPI === 'local'`): the job runner publishing a
+ * scheduled story on a timer inside the server process, a script or test while the server runs. There is
+ * no request of Next.js's own to revalidate in (Next.js throws), or worse, the job runner's timer was
+ * started during an earlier request and still carries that finished request's context, into which
+ * `revalidateTag` would record the tags without error and (as Next.js 16.4's code reads) nothing would
+ * ever apply them. So those ask the server to do it, over the loopback interface with a signed request
+ * (app/(payload)/api/internal/revalidate). The hook runs inside the write's transaction, so that request
+ * is sent a moment later, once the change is committed: a reader arriving in between would otherwise have
+ * the old content rendered and cached again. If no server answers there is no cache to clear, and the
+ * write that already happened is never failed for it: it is logged.
+ *
+ * Seeds and migrations pass `context.disableRevalidate`: they run before the server does.
+ */
+export async function revalidate(req: PayloadRequest, targets: Targets): Promise<void> {
+  if (req.context?.disableRevalidate) return
+  if (req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL') {
+    try {
+      revalidateHere(targets)
+      return
+    } catch (error) {
+      req.payload.logger.warn(
+        { err: error },
+        'Could not revalidate in the request; asking the server instead',
+      )
+    }
+  }
+  setTimeout(() => void revalidateThroughServer(req.payload, targets), AFTER_COMMIT_MS).unref()
+}
+
+/** Comfortably longer than a commit takes, and far shorter than anyone waits for a scheduled story. */
+const AFTER_COMMIT_MS = 100
+
+async function revalidateThroughServer(payload: Payload, { tags = [], paths = [] }: Targets): Promise<void> {
+  const body = JSON.stringify({ tags, paths, issuedAt: Date.now() })
+  try {
+    const response = await fetch(`${internalOrigin()}/api/internal/revalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(body) },
+      body,
+      signal: AbortSignal.timeout(5_000),
+    })
+    if (!response.ok) throw new Error(`the server answered ${response.status}`)
+  } catch (error) {
+    payload.logger.warn(
+      { err: error, tags, paths },
+      'Could not revalidate through the server (is it running?)',
+    )
+  }
+}
 
 /**
  * afterChange/afterDelete hooks that refresh what `targets` names for the document (and for its previous
@@ -43,14 +95,14 @@ export function revalidationHooks<T extends TypeWithID>(
 ): { afterChange: CollectionAfterChangeHook<T>[]; afterDelete: CollectionAfterDeleteHook<T>[] } {
   return {
     afterChange: [
-      ({ doc, previousDoc, req }) => {
-        revalidate(req.payload, req.context, targets(doc, previousDoc))
+      async ({ doc, previousDoc, req }) => {
+        await revalidate(req, targets(doc, previousDoc))
         return doc
       },
     ],
     afterDelete: [
-      ({ doc, req }) => {
-        revalidate(req.payload, req.context, targets(doc))
+      async ({ doc, req }) => {
+        await revalidate(req, targets(doc))
         return doc
       },
     ],

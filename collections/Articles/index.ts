@@ -2,18 +2,24 @@ import type { CollectionConfig } from 'payload'
 import type { Article } from '@/payload-types'
 import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
+import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
+import { slugRedirectHooks } from '@/collections/Redirects/hooks/redirectOnSlugChange'
+import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { PATHS } from '@/lib/cache-tags'
 import { previewUrl } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
 import { revalidationHooks } from '@/lib/revalidate'
+import { respectLocksInGraphQL } from '@/lib/document-locks'
 import { InlineQuoteBlock, ReadAlsoBlock, VideoEmbedBlock } from './blocks'
 import { articleTargets } from './hooks/revalidateArticle'
 import { setSearchIndex, stripSearchIndex } from './hooks/searchIndex'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 const revalidation = revalidationHooks<Article>(articleTargets)
+const audit = auditHooks()
+const redirects = slugRedirectHooks(PATHS.story)
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -53,10 +59,18 @@ export const Articles: CollectionConfig = {
     maxPerDoc: 50,
   },
   hooks: {
-    beforeChange: [setPublishedAt, setSearchIndex],
+    beforeOperation: [respectLocksInGraphQL],
+    beforeChange: [
+      stampAuthorship,
+      setPublishedAt,
+      setSearchIndex,
+      ...audit.beforeChange,
+      ...redirects.beforeChange,
+    ],
     afterRead: [stripSearchIndex],
-    afterChange: revalidation.afterChange,
-    afterDelete: revalidation.afterDelete,
+    // Redirects first: the old address must answer 301 as soon as the revalidated page is gone.
+    afterChange: [...redirects.afterChange, ...revalidation.afterChange, ...audit.afterChange],
+    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
   },
   fields: [
     {
@@ -137,6 +151,7 @@ export const Articles: CollectionConfig = {
       },
     },
     seoField(),
+    ...authorshipFields(),
     {
       name: 'searchIndex',
       type: 'textarea',

@@ -1,13 +1,39 @@
 import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
+import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
+import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { env } from '@/lib/env'
 import type { Media as MediaDoc } from '@/payload-types'
 import { TAGS } from '@/lib/cache-tags'
 import { revalidationHooks } from '@/lib/revalidate'
+import { respectLocksInGraphQL } from '@/lib/document-locks'
+import { sanitiseUpload } from './hooks/sanitiseUpload'
 
 /** Raster images only: SVG, XML and HTML can carry script and are refused outright. */
 export const ALLOWED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif'] as const
+
+// An image (or its alt text) can appear on any page, so every page that reads media is refreshed.
+const revalidation = revalidationHooks<MediaDoc>(() => ({ tags: [TAGS.media] }))
+const audit = auditHooks()
+
+/**
+ * Alt text is required, and must describe the image: a file name or camera number ("IMG_2041.jpg") tells a
+ * screen-reader user nothing. (A custom validate replaces Payload's own required check, so it is here too.)
+ */
+function validateAlt(value: unknown): true | string {
+  const text = typeof value === 'string' ? value.trim() : ''
+  if (text.length < 3) {
+    return 'Skriv en alternativ tekst på dansk, der beskriver billedet (fx "Tre praktikanter ved et bord på rådhuset").'
+  }
+  if (
+    /\.(jpe?g|png|webp|avif|gif|heic|tiff?)$/i.test(text) ||
+    /^(img|dsc|dscn|pxl|image|billede)[-_ ]?\d+$/i.test(text)
+  ) {
+    return 'Den alternative tekst ligner et filnavn. Beskriv i stedet, hvad billedet viser.'
+  }
+  return true
+}
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -27,6 +53,8 @@ export const Media: CollectionConfig = {
     delete: isEditor,
   },
   upload: {
+    // Size limit: `upload.limits` in payload.config.ts (413 while an upload streams in) and
+    // hooks/sanitiseUpload.ts (the Local API).
     staticDir: env().mediaDir,
     mimeTypes: [...ALLOWED_IMAGE_TYPES],
     focalPoint: true,
@@ -39,14 +67,19 @@ export const Media: CollectionConfig = {
     ],
     adminThumbnail: 'card',
   },
-  // An image (or its alt text) can appear on any page, so every page that reads media is refreshed.
-  hooks: revalidationHooks<MediaDoc>(() => ({ tags: [TAGS.media] })),
+  hooks: {
+    beforeOperation: [sanitiseUpload, respectLocksInGraphQL],
+    beforeChange: [stampAuthorship, ...audit.beforeChange],
+    afterChange: [...revalidation.afterChange, ...audit.afterChange],
+    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
+  },
   fields: [
     {
       name: 'alt',
       type: 'text',
       label: { da: 'Alternativ tekst', en: 'Alt text' },
       required: true,
+      validate: validateAlt,
       admin: {
         description: {
           da: 'Beskriv billedet på dansk for dem, der ikke kan se det (fx "Tre praktikanter ved et bord på rådhuset").',
@@ -59,5 +92,6 @@ export const Media: CollectionConfig = {
       type: 'text',
       label: { da: 'Billedtekst', en: 'Caption' },
     },
+    ...authorshipFields(),
   ],
 }

@@ -2,13 +2,24 @@ import type { CollectionConfig } from 'payload'
 import type { Page } from '@/payload-types'
 import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
+import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
+import { slugRedirectHooks } from '@/collections/Redirects/hooks/redirectOnSlugChange'
+import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { PATHS, RESERVED_PAGE_SLUGS, TAGS } from '@/lib/cache-tags'
 import { previewUrl } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
 import { revalidationHooks } from '@/lib/revalidate'
+import { respectLocksInGraphQL } from '@/lib/document-locks'
 import { ReadAlsoBlock, VideoEmbedBlock } from '../Articles/blocks'
+
+const revalidation = revalidationHooks<Page>((doc, previousDoc) => ({
+  tags: [TAGS.pages, ...[doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(TAGS.page)],
+  paths: [doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.page),
+}))
+const audit = auditHooks()
+const redirects = slugRedirectHooks(PATHS.page)
 
 /**
  * Free pages at /<slug> ("Privatlivspolitik", "Om Faxe i Fællesskab" ...), so the editor can publish them
@@ -43,10 +54,12 @@ export const Pages: CollectionConfig = {
     drafts: { autosave: { interval: 1500 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  hooks: revalidationHooks<Page>((doc, previousDoc) => ({
-    tags: [TAGS.pages, ...[doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(TAGS.page)],
-    paths: [doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.page),
-  })),
+  hooks: {
+    beforeOperation: [respectLocksInGraphQL],
+    beforeChange: [stampAuthorship, ...audit.beforeChange, ...redirects.beforeChange],
+    afterChange: [...redirects.afterChange, ...revalidation.afterChange, ...audit.afterChange],
+    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
+  },
   fields: [
     { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true },
     {
@@ -68,5 +81,6 @@ export const Pages: CollectionConfig = {
       editor: bodyEditor([VideoEmbedBlock, ReadAlsoBlock]),
     },
     seoField(),
+    ...authorshipFields(),
   ],
 }

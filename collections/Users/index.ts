@@ -2,8 +2,13 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { hasRole, ROLES } from '@/access/roles'
+import { auditHooks, skipAuditForAccountBookkeeping } from '@/collections/AuditLog/hooks/auditTrail'
 import { env } from '@/lib/env'
+import { respectLocksInGraphQL } from '@/lib/document-locks'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+
+// Accounts and roles are changed rarely and matter much: who made whom an administrator is in the log.
+const audit = auditHooks()
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -37,7 +42,10 @@ export const Users: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: {
-    beforeChange: [firstUserIsAdmin],
+    beforeOperation: [respectLocksInGraphQL, skipAuditForAccountBookkeeping],
+    beforeChange: [firstUserIsAdmin, ...audit.beforeChange],
+    afterChange: audit.afterChange,
+    afterDelete: audit.afterDelete,
   },
   fields: [
     {

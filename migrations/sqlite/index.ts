@@ -1,6 +1,7 @@
 import * as migration_20261129_155136_initial from './20261129_155136_initial';
 import * as migration_20261129_171042_pages_and_about from './20261129_171042_pages_and_about';
 import * as migration_20261129_171552_search_index from './20261129_171552_search_index';
+import * as migration_20261129_183628_editor_workflow from './20261129_183628_editor_workflow';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261129_171552_search_index.up,
     down: migration_20261129_171552_search_index.down,
-    name: '20261129_171552_search_index'
+    name: '20261129_171552_search_index',
+  },
+  {
+    up: migration_20261129_183628_editor_workflow.up,
+    down: migration_20261129_183628_editor_workflow.down,
+    name: '20261129_183628_editor_workflow'
   },
 ];

@@ -1,0 +1,121 @@
+import type { CollectionConfig } from 'payload'
+import { anyone } from '@/access/anyone'
+import { isEditor } from '@/access/isEditor'
+import { nobodyField } from '@/access/nobody'
+import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
+import { authorshipFields, stampAuthorship } from '@/fields/authorship'
+import { normaliseWith, redirectFrom, redirectTo } from '@/lib/redirects'
+import { respectLocksInGraphQL } from '@/lib/document-locks'
+import {
+  flattenChains,
+  invalidateRedirectMap,
+  invalidateRedirectMapOnDelete,
+  validateFrom,
+  validateTo,
+} from './hooks/rules'
+
+const audit = auditHooks()
+
+/**
+ * Old addresses that lead on to new ones: added by hand (addresses from the old site) or automatically when
+ * a published story or page gets a new slug (./hooks/redirectOnSlugChange.ts). The proxy answers them with
+ * 301 (see proxy.ts). Rules are public by nature (asking for the old address shows where it leads), so
+ * anyone may read them; editors manage them.
+ */
+export const Redirects: CollectionConfig = {
+  slug: 'redirects',
+  labels: {
+    singular: { da: 'Omdirigering', en: 'Redirect' },
+    plural: { da: 'Omdirigeringer', en: 'Redirects' },
+  },
+  admin: {
+    useAsTitle: 'from',
+    defaultColumns: ['from', 'to', 'type', 'automatic', 'updatedAt'],
+    listSearchableFields: ['from', 'to'],
+    group: { da: 'Indhold', en: 'Content' },
+    description: {
+      da: 'Gamle adresser, der sender læseren videre til en ny. Oprettes automatisk, når en udgivet historie eller side får en ny adresse; tilføj selv adresser fra det gamle site.',
+      en: 'Old addresses that lead on to new ones.',
+    },
+  },
+  defaultSort: 'from',
+  access: {
+    create: isEditor,
+    read: anyone,
+    update: isEditor,
+    delete: isEditor,
+  },
+  hooks: {
+    beforeOperation: [respectLocksInGraphQL],
+    beforeChange: [stampAuthorship, ...audit.beforeChange],
+    afterChange: [flattenChains, invalidateRedirectMap, ...audit.afterChange],
+    afterDelete: [invalidateRedirectMapOnDelete, ...audit.afterDelete],
+  },
+  fields: [
+    {
+      name: 'from',
+      type: 'text',
+      label: { da: 'Fra (gammel adresse)', en: 'From (old address)' },
+      required: true,
+      unique: true,
+      index: true,
+      validate: validateFrom,
+      hooks: { beforeValidate: [normaliseWith(redirectFrom)] },
+      admin: {
+        description: {
+          da: 'Stien på dette site, der skal sende videre, fx /historier/gammel-titel eller /nyheder/2019/projekt.',
+          en: 'The path on this site, e.g. /historier/old-title.',
+        },
+      },
+    },
+    {
+      name: 'to',
+      type: 'text',
+      label: { da: 'Til (ny adresse)', en: 'To (new address)' },
+      required: true,
+      validate: validateTo,
+      hooks: { beforeValidate: [normaliseWith(redirectTo)] },
+      admin: {
+        description: {
+          da: 'Stien, læseren skal sendes til, fx /historier/ny-titel.',
+          en: 'The path readers are sent to.',
+        },
+      },
+    },
+    {
+      name: 'type',
+      type: 'select',
+      label: { da: 'Type', en: 'Type' },
+      required: true,
+      defaultValue: '301',
+      options: [
+        { value: '301', label: { da: 'Permanent (301)', en: 'Permanent (301)' } },
+        { value: '302', label: { da: 'Midlertidig (302)', en: 'Temporary (302)' } },
+      ],
+      admin: {
+        position: 'sidebar',
+        description: {
+          da: 'Permanent fortæller søgemaskiner, at den nye adresse afløser den gamle. Vælg det, medmindre siden kommer tilbage.',
+          en: 'Permanent tells search engines the new address replaces the old one.',
+        },
+      },
+    },
+    {
+      name: 'automatic',
+      type: 'checkbox',
+      label: { da: 'Oprettet automatisk', en: 'Created automatically' },
+      defaultValue: false,
+      // Set by the slug-change hook only.
+      access: { create: nobodyField, update: nobodyField },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: {
+          da: 'Sat, når omdirigeringen blev lavet, fordi en udgivet historie eller side fik ny adresse.',
+          en: 'Set when a published story or page got a new slug.',
+        },
+      },
+    },
+    ...authorshipFields(),
+  ],
+}
