@@ -1,4 +1,4 @@
-import { APIError, QueryError, type FlattenedField, type Payload } from 'payload'
+import { APIError, QueryError, type FlattenedField, type Payload, type PayloadRequest } from 'payload'
 import { validOperatorSet } from 'payload/shared'
 
 /**
@@ -28,27 +28,48 @@ export function badRequest(message: string): APIError<ErrorData> {
 }
 
 /** Finds the field a dotted path names, following single-collection relationships like Payload does. */
-function resolvePath(payload: Payload, fields: FlattenedField[], segments: string[]): Resolved {
+/** Access functions in access/ decide on `req.user` alone; this is the request of someone not logged in. */
+const anonymousReq = { user: null, context: {}, headers: new Headers() } as unknown as PayloadRequest
+
+/** False when an anonymous reader may not read the field; null when that cannot be told synchronously. */
+function anonymousMayRead(field: FlattenedField): boolean | null {
+  if ('hidden' in field && field.hidden) return false
+  const read = field.access?.read
+  if (!read) return true
+  const result = read({ req: anonymousReq } as Parameters<typeof read>[0])
+  return typeof result === 'boolean' ? result : null
+}
+
+function resolvePath(
+  payload: Payload,
+  fields: FlattenedField[],
+  segments: string[],
+  anonymous: boolean,
+): Resolved {
   const [head, ...rest] = segments
   if (head === undefined || head === '') return { kind: 'missing', path: segments.join('.') }
   if ((head === 'id' || head === '_id') && rest.length === 0) return { kind: 'id' }
   const field = fields.find((f) => 'name' in f && f.name === head)
   // Payload names the first segment it cannot follow, relative to the collection it was in.
-  if (!field) return { kind: 'missing', path: segments.join('.') }
-  // A field with its own read access may be invisible to this reader: Payload decides, so the answer for a
-  // hidden field is Payload's "cannot be queried", exactly as for a field that does not exist.
-  if (field.access?.read || ('hidden' in field && field.hidden)) return { kind: 'unsure' }
+  if (!field) return { kind: 'missing', path: head }
+  if (field.access?.read || ('hidden' in field && field.hidden)) {
+    // To an anonymous reader a field it may not read is a field that does not exist, in the same words.
+    // (Payload itself names a hidden relation and the field behind it, which would tell them apart.)
+    if (anonymous && anonymousMayRead(field) === false) return { kind: 'missing', path: head }
+    // Anyone else: Payload decides with the reader's own access.
+    return { kind: 'unsure' }
+  }
   if (rest.length === 0) return { kind: 'field', field }
   switch (field.type) {
     case 'group':
     case 'tab':
     case 'array':
-      return resolvePath(payload, field.flattenedFields, rest)
+      return resolvePath(payload, field.flattenedFields, rest, anonymous)
     case 'relationship':
     case 'upload': {
       if (typeof field.relationTo !== 'string') return { kind: 'unsure' }
       const related = payload.collections[field.relationTo]?.config
-      return related ? resolvePath(payload, related.flattenedFields, rest) : { kind: 'unsure' }
+      return related ? resolvePath(payload, related.flattenedFields, rest, anonymous) : { kind: 'unsure' }
     }
     default:
       // Blocks, JSON and rich text have paths of their own; Payload decides those.
@@ -124,6 +145,7 @@ function checkWhere(
   label: string,
   depth: number,
   numericIds: boolean,
+  anonymous: boolean,
 ): void {
   if (depth > MAX_WHERE_DEPTH)
     throw badRequest(`where er indlejret for dybt (højst ${MAX_WHERE_DEPTH} niveauer).`)
@@ -138,13 +160,15 @@ function checkWhere(
         throw badRequest(
           `${keyLabel} skal være en liste af betingelser, fx ${keyLabel}[0][title][equals]=Faxe.`,
         )
-      list.forEach((item, i) => checkWhere(payload, fields, item, `${keyLabel}[${i}]`, depth + 1, numericIds))
+      list.forEach((item, i) =>
+        checkWhere(payload, fields, item, `${keyLabel}[${i}]`, depth + 1, numericIds, anonymous),
+      )
       continue
     }
     if (!isPlainObject(value)) {
       throw badRequest(`${keyLabel} mangler en operator, fx ${keyLabel}[equals]=…`)
     }
-    const resolved = resolvePath(payload, fields, key.replace(/__/g, '.').split('.'))
+    const resolved = resolvePath(payload, fields, key.replace(/__/g, '.').split('.'), anonymous)
     if (resolved.kind === 'missing') throw new QueryError([{ path: resolved.path }])
     for (const [operator, operand] of Object.entries(value)) {
       const operatorLabel = `${keyLabel}[${operator}]`
@@ -160,13 +184,13 @@ function checkWhere(
   }
 }
 
-function checkSort(payload: Payload, fields: FlattenedField[], sort: unknown): void {
+function checkSort(payload: Payload, fields: FlattenedField[], sort: unknown, anonymous: boolean): void {
   if (sort == null || sort === '') return
   const entries = (Array.isArray(sort) ? sort : [sort]).flatMap((s) => String(s).split(','))
   for (const entry of entries) {
     const path = entry.trim().replace(/^-/, '').replace(/__/g, '.')
     if (path === '') continue
-    const resolved = resolvePath(payload, fields, path.split('.'))
+    const resolved = resolvePath(payload, fields, path.split('.'), anonymous)
     // The same error Payload gives for a hidden field, so the two cannot be told apart.
     if (resolved.kind === 'missing') throw new QueryError([{ path: resolved.path }])
   }
@@ -178,13 +202,18 @@ type ParsedQuery = { sort?: unknown; where?: unknown }
  * The semantic checks of a REST read of `collection`: sort and where paths, and where values. Throws an
  * APIError (400) or QueryError (400) that Payload's error shape carries to the client.
  */
-export function checkCollectionQuery(payload: Payload, collection: string, query: ParsedQuery): void {
+export function checkCollectionQuery(
+  payload: Payload,
+  collection: string,
+  query: ParsedQuery,
+  { anonymous }: { anonymous: boolean },
+): void {
   const config = payload.collections[collection as keyof typeof payload.collections]?.config
   if (!config) return
   const numericIds = payload.db.defaultIDType === 'number'
-  checkSort(payload, config.flattenedFields, query.sort)
+  checkSort(payload, config.flattenedFields, query.sort, anonymous)
   if (query.where !== undefined && query.where !== null && query.where !== '') {
-    checkWhere(payload, config.flattenedFields, query.where, 'where', 0, numericIds)
+    checkWhere(payload, config.flattenedFields, query.where, 'where', 0, numericIds, anonymous)
   }
 }
 

@@ -58,7 +58,11 @@ async function checkRead(request: Request, payload: Payload): Promise<Response |
   const [collection, second, ...rest] = apiSegments(request)
   if (!collection || collection === 'globals' || !(collection in payload.collections)) return null
   try {
-    if (second !== undefined && rest.length === 0 && !COLLECTION_ENDPOINTS.has(second)) {
+    const endpoints = payload.collections[collection as keyof typeof payload.collections]?.config.endpoints
+    const isEndpoint = (name: string) =>
+      COLLECTION_ENDPOINTS.has(name) ||
+      (Array.isArray(endpoints) && endpoints.some((e) => e.path === `/${name}`))
+    if (second !== undefined && rest.length === 0 && !isEndpoint(second)) {
       checkDocumentId(payload, second)
     }
     if (second === undefined || second === 'count') {
@@ -68,7 +72,7 @@ async function checkRead(request: Request, payload: Payload): Promise<Response |
         depth: 10,
         ignoreQueryPrefix: true,
       })
-      checkCollectionQuery(payload, collection, query)
+      checkCollectionQuery(payload, collection, query, { anonymous: !hasCredentials(request) })
     }
   } catch (error) {
     if (error instanceof APIError) return errorResponse(error)
