@@ -142,3 +142,110 @@ describe('publish, update, unpublish and delete show everywhere', () => {
       timings.delete[p] = await until(p, (page) => !page.text.includes(`historie ${WORD}`))
   })
 })
+
+describe('changes to related content reach the pages that show it', () => {
+  const STORY = '/historier/innovationspraktikanter-kiggede-faxe-kommune-i-kortene'
+
+  /** Changes a document through REST, waits until every page shows it, then puts the old value back. */
+  async function roundTrip(
+    label: string,
+    pathname: string,
+    change: Record<string, unknown>,
+    restore: Record<string, unknown>,
+    expected: string,
+    pages: string[],
+    authToken = token,
+  ): Promise<void> {
+    await warm(pages)
+    const send = async (data: Record<string, unknown>) => {
+      const response = await get(
+        pathname,
+        authed(authToken, {
+          method: pathname.includes('/globals/') ? 'POST' : 'PATCH',
+          body: JSON.stringify(data),
+        }),
+      )
+      expect(response.status, await response.text()).toBe(200)
+      saved = performance.now()
+    }
+    await send(change)
+    timings[label] = {}
+    for (const p of pages) timings[label][p] = await until(p, (page) => page.text.includes(expected))
+    await send(restore)
+  }
+
+  it('a quote', async () => {
+    const story = await payload.find({
+      collection: 'articles',
+      where: { slug: { equals: STORY.split('/').pop()! } },
+      limit: 1,
+    })
+    const quoteId = story.docs[0]!.featuredQuote as number | { id: number }
+    const id = typeof quoteId === 'object' ? quoteId.id : quoteId
+    const quote = await payload.findByID({ collection: 'quotes', id })
+    await roundTrip(
+      'quote',
+      `/api/quotes/${id}`,
+      { text: `Et rettet citat ${WORD}` },
+      { text: quote.text },
+      `Et rettet citat ${WORD}`,
+      [STORY, '/'],
+    )
+  })
+
+  it('an intern', async () => {
+    const { docs } = await payload.find({
+      collection: 'interns',
+      where: { slug: { equals: 'charlotte-aakerstroem' } },
+      limit: 1,
+    })
+    const intern = docs[0]!
+    await roundTrip(
+      'intern',
+      `/api/interns/${intern.id}`,
+      { role: `Rettet stilling ${WORD}` },
+      { role: intern.role },
+      `Rettet stilling ${WORD}`,
+      ['/praktikanter', '/praktikanter/charlotte-aakerstroem'],
+    )
+  })
+
+  it('a contact', async () => {
+    const { docs } = await payload.find({ collection: 'contacts', limit: 1 })
+    const contact = docs[0]!
+    await roundTrip(
+      'contact',
+      `/api/contacts/${contact.id}`,
+      { title: `Rettet titel ${WORD}` },
+      { title: contact.title },
+      `Rettet titel ${WORD}`,
+      ['/kontakt', STORY],
+    )
+  })
+
+  it('a topic', async () => {
+    const topic = await payload.findByID({ collection: 'topics', id: topicId })
+    await roundTrip(
+      'topic',
+      `/api/topics/${topicId}`,
+      { description: `Rettet beskrivelse ${WORD}` },
+      { description: topic.description },
+      `Rettet beskrivelse ${WORD}`,
+      [`/emner/${TOPIC}`],
+    )
+  })
+
+  it('a global (the site settings, administrators only)', async () => {
+    const admin = await restLogin(payload, 'admin')
+    const site = await payload.findGlobal({ slug: 'site' })
+    await roundTrip(
+      'site',
+      '/api/globals/site',
+      { vision: { ...site.vision, motto: `Rettet motto ${WORD}` } },
+      { vision: site.vision },
+      `Rettet motto ${WORD}`,
+      ['/', STORY],
+      admin.token,
+    )
+  })
+})
