@@ -7,6 +7,7 @@ import { quoteIdsOf, reshapeStory } from '@/lib/data/reshape'
 import { CARD_TAGS, findStoryCards, type StoryCardPage } from '@/lib/data/story-cards'
 import type { StoryCardView, StoryView } from '@/lib/data/types'
 import type { User } from '@/payload-types'
+import { bySlug, type Reader } from '@/lib/data/reader'
 
 /** The newest published stories, for the home page. */
 export const getLatestStories = (limit = 6): Promise<StoryCardView[]> =>
@@ -22,21 +23,10 @@ export const getLatestStories = (limit = 6): Promise<StoryCardView[]> =>
 /** How many stories on the same topics a story page suggests. */
 const RELATED_STORIES = 3
 
-type Reader = { draft: boolean; user?: User }
-
 /** One story with everything its page shows, as `reader` may see it. */
-async function loadStory(slug: string, { draft, user }: Reader): Promise<StoryView | null> {
+async function loadStory(slug: string, reader: Reader): Promise<StoryView | null> {
   const payload = await payloadClient()
-  const { docs } = await payload.find({
-    collection: 'articles',
-    // The public page shows the published version; a preview shows the newest draft.
-    where: draft ? { slug: { equals: slug } } : { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
-    limit: 1,
-    depth: 1,
-    draft,
-    user,
-    overrideAccess: false,
-  })
+  const { docs } = await payload.find({ collection: 'articles', ...bySlug(slug, reader) })
   const article = docs[0]
   if (!article) return null
   const topicIds = (article.topics ?? []).map((t) => (typeof t === 'object' ? t.id : t))

@@ -6,6 +6,7 @@ import { payloadClient } from '@/lib/payload'
 import { reshapeImage } from '@/lib/data/reshape'
 import type { ImageView } from '@/lib/data/types'
 import type { User } from '@/payload-types'
+import { bySlug, type Reader } from '@/lib/data/reader'
 
 export type PageView = {
   title: string
@@ -16,19 +17,9 @@ export type PageView = {
   updatedAt: string
 }
 
-type Reader = { draft: boolean; user?: User }
-
-async function loadPage(slug: string, { draft, user }: Reader): Promise<PageView | null> {
+async function loadPage(slug: string, reader: Reader): Promise<PageView | null> {
   const payload = await payloadClient()
-  const { docs } = await payload.find({
-    collection: 'pages',
-    where: draft ? { slug: { equals: slug } } : { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
-    limit: 1,
-    depth: 1,
-    draft,
-    user,
-    overrideAccess: false,
-  })
+  const { docs } = await payload.find({ collection: 'pages', ...bySlug(slug, reader) })
   const page = docs[0]
   if (!page?.slug) return null
   return {
