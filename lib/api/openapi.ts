@@ -1,12 +1,10 @@
 import type {
-  Access,
-  FieldAccess,
   FlattenedField,
-  PayloadRequest,
   SanitizedCollectionConfig,
   SanitizedConfig,
   SanitizedGlobalConfig,
 } from 'payload'
+import { anonymousMayReadDocuments, anonymousMayReadField } from '@/lib/api/anonymous'
 import { API_LIMITS, PUBLIC_CACHE_CONTROL } from '@/lib/api/limits'
 
 /**
@@ -19,21 +17,9 @@ import { API_LIMITS, PUBLIC_CACHE_CONTROL } from '@/lib/api/limits'
 type Schema = Record<string, unknown>
 type Document = Record<string, unknown>
 
-/** Access functions in access/ decide on `req.user` alone; this is the request of someone not logged in. */
-const anonymous = { user: null, context: {}, headers: new Headers() } as unknown as PayloadRequest
-
-async function allowsAnonymous(access: Access | undefined): Promise<boolean> {
-  if (!access) return false
-  const result = await access({ req: anonymous } as Parameters<Access>[0])
-  return result !== false
-}
-
 async function fieldIsPublic(field: FlattenedField): Promise<boolean> {
-  if ('hidden' in field && field.hidden) return false
   if (field.custom?.apiResponse === false) return false
-  const read = field.access?.read as FieldAccess | undefined
-  if (!read) return true
-  return Boolean(await read({ req: anonymous } as Parameters<FieldAccess>[0]))
+  return anonymousMayReadField(field)
 }
 
 function text(value: unknown): string | undefined {
@@ -380,7 +366,7 @@ function pageSchema(name: string): Schema {
 export async function publicCollections(config: SanitizedConfig): Promise<SanitizedCollectionConfig[]> {
   const result: SanitizedCollectionConfig[] = []
   for (const collection of config.collections) {
-    if (await allowsAnonymous(collection.access.read)) result.push(collection)
+    if (await anonymousMayReadDocuments(collection.access.read)) result.push(collection)
   }
   return result
 }
@@ -388,7 +374,7 @@ export async function publicCollections(config: SanitizedConfig): Promise<Saniti
 async function publicGlobals(config: SanitizedConfig): Promise<SanitizedGlobalConfig[]> {
   const result: SanitizedGlobalConfig[] = []
   for (const global of config.globals) {
-    if (await allowsAnonymous(global.access.read)) result.push(global)
+    if (await anonymousMayReadDocuments(global.access.read)) result.push(global)
   }
   return result
 }

@@ -1,5 +1,6 @@
-import { APIError, QueryError, type FlattenedField, type Payload, type PayloadRequest } from 'payload'
+import { APIError, QueryError, type FlattenedField, type Payload } from 'payload'
 import { validOperatorSet } from 'payload/shared'
+import { anonymousMayReadField } from '@/lib/api/anonymous'
 
 /**
  * Checks the query of a REST read before Payload runs it. Payload already answers a `where` on an unknown
@@ -28,18 +29,6 @@ export function badRequest(message: string): APIError<ErrorData> {
 }
 
 /** Finds the field a dotted path names, following single-collection relationships like Payload does. */
-/** Access functions in access/ decide on `req.user` alone; this is the request of someone not logged in. */
-const anonymousReq = { user: null, context: {}, headers: new Headers() } as unknown as PayloadRequest
-
-/** False when an anonymous reader may not read the field; null when that cannot be told synchronously. */
-function anonymousMayRead(field: FlattenedField): boolean | null {
-  if ('hidden' in field && field.hidden) return false
-  const read = field.access?.read
-  if (!read) return true
-  const result = read({ req: anonymousReq } as Parameters<typeof read>[0])
-  return typeof result === 'boolean' ? result : null
-}
-
 function resolvePath(
   payload: Payload,
   fields: FlattenedField[],
@@ -55,7 +44,8 @@ function resolvePath(
   if (field.access?.read || ('hidden' in field && field.hidden)) {
     // To an anonymous reader a field it may not read is a field that does not exist, in the same words.
     // (Payload itself names a hidden relation and the field behind it, which would tell them apart.)
-    if (anonymous && anonymousMayRead(field) === false) return { kind: 'missing', path: head }
+    // (An access rule that answers asynchronously is left to Payload.)
+    if (anonymous && anonymousMayReadField(field) === false) return { kind: 'missing', path: head }
     // Anyone else: Payload decides with the reader's own access.
     return { kind: 'unsure' }
   }
