@@ -11,16 +11,10 @@ export function contentGeneration(): number {
   return (globalThis as Holder)[KEY] ?? 0
 }
 
-function bump(): void {
-  ;(globalThis as Holder)[KEY] = contentGeneration() + 1
-}
-
 /**
- * Called from the revalidation hooks, which run inside the write's transaction: a read between now and the
- * commit would store the old content under the new generation, so the counter moves again a moment later,
- * once the commit has happened. The second move costs one cache miss, never a stale answer.
+ * Called by every revalidation (lib/revalidate.ts). That revalidation also runs a second time after the
+ * write's commit, which moves the counter again: a read that stored the old content in between is dropped.
  */
 export function bumpContentGeneration(): void {
-  bump()
-  setTimeout(bump, 250).unref?.()
+  ;(globalThis as Holder)[KEY] = contentGeneration() + 1
 }
