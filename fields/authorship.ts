@@ -1,5 +1,6 @@
 import type {
   CollectionBeforeChangeHook,
+  DefaultDocumentIDType,
   GlobalBeforeChangeHook,
   PayloadRequest,
   RelationshipField,
@@ -55,7 +56,7 @@ export function globalAuthorshipFields(): RelationshipField[] {
 }
 
 /** The logged-in user's id (a number in SQL, a string in MongoDB), or null for the system. */
-export function actingUserId(req: PayloadRequest): number | string | null {
+export function actingUserId(req: PayloadRequest): DefaultDocumentIDType | null {
   const user = req.user
   if (!user || user.collection !== 'users') return null
   return user.id

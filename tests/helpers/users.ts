@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import type { User } from '@/payload-types'
 
 export type TestUser = User & { collection: 'users'; password: string }
@@ -23,6 +23,6 @@ export async function createUser(payload: Payload, role: 'admin' | 'editor'): Pr
   return { ...user, collection: 'users', password }
 }
 
-export async function deleteUser(payload: Payload, user: { id: number }): Promise<void> {
+export async function deleteUser(payload: Payload, user: { id: DefaultDocumentIDType }): Promise<void> {
   await payload.delete({ collection: 'users', id: user.id, overrideAccess: true })
 }

@@ -1,3 +1,4 @@
+import type { DefaultDocumentIDType } from 'payload'
 import { Forbidden, NotFound, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testContext, testPayload } from '../helpers/payload'
@@ -11,8 +12,8 @@ import { createUser, deleteUser, type TestUser } from '../helpers/users'
 let payload: Payload
 let editor: TestUser
 let admin: TestUser
-let draftId: number
-let hiddenInternId: number
+let draftId: DefaultDocumentIDType
+let hiddenInternId: DefaultDocumentIDType
 
 beforeAll(async () => {
   payload = await testPayload()

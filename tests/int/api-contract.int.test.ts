@@ -1,5 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl, get } from '../helpers/http'
 import { testContext, testPayload } from '../helpers/payload'
@@ -16,7 +16,7 @@ const READER = 'https://app.example.org' // CORS_ORIGINS in tests/helpers/global
 const STRANGER = 'https://evil.example.net'
 
 let payload: Payload
-let hiddenInternId: number
+let hiddenInternId: DefaultDocumentIDType
 
 async function json(
   pathname: string,

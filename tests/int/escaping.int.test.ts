@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
 import { testPayload } from '../helpers/payload'
@@ -15,7 +15,7 @@ const HOSTILE = 'Farlig </script><script>alert("x")</script> & <b>fed</b>'
 
 let payload: Payload
 let editor: TestUser & { token: string }
-let articleId: number
+let articleId: DefaultDocumentIDType
 let slug: string
 
 beforeAll(async () => {
@@ -29,7 +29,7 @@ beforeAll(async () => {
     }),
   )
   expect(response.status).toBe(201)
-  const { doc } = (await response.json()) as { doc: { id: number; slug: string } }
+  const { doc } = (await response.json()) as { doc: { id: DefaultDocumentIDType; slug: string } }
   articleId = doc.id
   slug = doc.slug
 })

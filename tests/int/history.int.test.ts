@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditLog } from '@/payload-types'
 import { graphql } from '../helpers/graphql'
@@ -15,7 +15,7 @@ import { deleteUser, type TestUser } from '../helpers/users'
 let payload: Payload
 let editor: TestUser & { token: string }
 let admin: TestUser & { token: string }
-let articleId: number
+let articleId: DefaultDocumentIDType
 let slug: string
 /**
  * SQLite hands a deleted row's id to the next new row, so earlier tests' documents may have had these ids:
@@ -39,7 +39,7 @@ afterAll(async () => {
   await deleteUser(payload, admin)
 })
 
-async function entriesFor(targetSlug: string, documentId?: number): Promise<AuditLog[]> {
+async function entriesFor(targetSlug: string, documentId?: DefaultDocumentIDType): Promise<AuditLog[]> {
   const { docs } = await payload.find({
     collection: 'audit-log',
     where: {
@@ -71,7 +71,7 @@ describe('a story through its life', () => {
       authed(editor.token, { method: 'POST', body: JSON.stringify({ title: 'Historie med historik' }) }),
     )
     expect(response.status).toBe(201)
-    const { doc } = (await response.json()) as { doc: { id: number; slug: string } }
+    const { doc } = (await response.json()) as { doc: { id: DefaultDocumentIDType; slug: string } }
     articleId = doc.id
     slug = doc.slug
     const stored = await payload.findByID({ collection: 'articles', id: articleId, draft: true, depth: 0 })
@@ -168,7 +168,9 @@ describe('who made it, for other content and the settings', () => {
       '/api/topics',
       authed(editor.token, { method: 'POST', body: JSON.stringify({ name: 'Emne med historik' }) }),
     )
-    const { doc: topic } = (await created.json()) as { doc: { id: number; createdBy: number } }
+    const { doc: topic } = (await created.json()) as {
+      doc: { id: DefaultDocumentIDType; createdBy: DefaultDocumentIDType }
+    }
     expect(topic.createdBy).toBe(editor.id)
     await payload.update({
       collection: 'topics',
@@ -227,7 +229,7 @@ describe('who made it, for other content and the settings', () => {
         body: JSON.stringify({ text: 'Et citat fra en, der rejser' }),
       }),
     )
-    const { doc: quote } = (await response.json()) as { doc: { id: number } }
+    const { doc: quote } = (await response.json()) as { doc: { id: DefaultDocumentIDType } }
     await deleteUser(payload, leaving)
     const stored = await payload.findByID({ collection: 'quotes', id: quote.id, depth: 0 })
     expect(stored.createdBy ?? null).toBeNull()

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get, getJson } from '../helpers/http'
 import { testContext, testPayload } from '../helpers/payload'
@@ -10,8 +10,8 @@ const STORY_PATH = '/historier/innovationspraktikanter-kiggede-faxe-kommune-i-ko
 type List<T> = { docs: T[]; totalDocs: number }
 
 let payload: Payload
-let draftId: number
-let hiddenInternId: number
+let draftId: DefaultDocumentIDType
+let hiddenInternId: DefaultDocumentIDType
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -44,9 +44,9 @@ afterAll(async () => {
 
 describe('REST as an anonymous client', () => {
   it('GET /api/articles lists published stories only', async () => {
-    const { status, body } = await getJson<List<{ id: number; _status: string; title: string }>>(
-      '/api/articles?limit=100&draft=true',
-    )
+    const { status, body } = await getJson<
+      List<{ id: DefaultDocumentIDType; _status: string; title: string }>
+    >('/api/articles?limit=100&draft=true')
     expect(status).toBe(200)
     expect(body.docs.map((d) => d.title)).toContain('Innovationspraktikanter kiggede Faxe Kommune i kortene')
     expect(body.docs.every((d) => d._status === 'published')).toBe(true)
@@ -66,7 +66,8 @@ describe('REST as an anonymous client', () => {
 
   it('does not show an intern without consent, by id or in the list', async () => {
     expect((await get(`/api/interns/${hiddenInternId}`)).status).toBe(404)
-    const { body } = await getJson<List<{ id: number; name: string }>>('/api/interns?limit=100')
+    const { body } =
+      await getJson<List<{ id: DefaultDocumentIDType; name: string }>>('/api/interns?limit=100')
     expect(body.docs.some((d) => d.id === hiddenInternId)).toBe(false)
     expect(body.docs.map((d) => d.name)).toContain('Victor Mørk Johansen')
     expect(JSON.stringify(body)).not.toContain('publicationConsent')
@@ -80,7 +81,7 @@ describe('REST as an anonymous client', () => {
     })
     expect(response.status).toBe(200)
     const { data } = (await response.json()) as {
-      data: { Articles: { docs: { id: number; _status: string }[] } }
+      data: { Articles: { docs: { id: DefaultDocumentIDType; _status: string }[] } }
     }
     expect(data.Articles.docs.length).toBeGreaterThan(0)
     expect(data.Articles.docs.every((d) => d._status === 'published')).toBe(true)

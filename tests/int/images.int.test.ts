@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
@@ -7,8 +7,8 @@ import { testContext, testPayload } from '../helpers/payload'
 /** A story with a hero image renders it through next/image with its alt text and real dimensions. */
 
 let payload: Payload
-let mediaId: number
-let articleId: number
+let mediaId: DefaultDocumentIDType
+let articleId: DefaultDocumentIDType
 let slug: string
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
 import { testContext, testPayload } from '../helpers/payload'
@@ -6,7 +6,7 @@ import { testContext, testPayload } from '../helpers/payload'
 /** Free pages (the `pages` collection at /<slug>) and the about page. */
 
 let payload: Payload
-let draftPageId: number
+let draftPageId: DefaultDocumentIDType
 
 beforeAll(async () => {
   payload = await testPayload()

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { previewSecret } from '@/lib/preview'
 import { get } from '../helpers/http'
@@ -15,7 +15,7 @@ const PUBLISHED_SLUG = 'udgivet-med-ny-kladde'
 
 let payload: Payload
 let sessionCookie: string
-const ids: number[] = []
+const ids: DefaultDocumentIDType[] = []
 
 /**
  * A browser sends `Sec-Fetch-Site` with every navigation, and Payload accepts a session cookie without an

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl, get } from '../helpers/http'
 import { testContext, testPayload } from '../helpers/payload'
@@ -14,7 +14,7 @@ import { deleteUser, type TestUser } from '../helpers/users'
 
 let payload: Payload
 let editor: TestUser & { token: string }
-const articles: number[] = []
+const articles: DefaultDocumentIDType[] = []
 const unique = () => randomBytes(3).toString('hex')
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 type ApiResult = {
   status: number
-  body: { doc: { id: number; slug: string; from: string } } & Record<string, unknown>
+  body: { doc: { id: DefaultDocumentIDType; slug: string; from: string } } & Record<string, unknown>
 }
 
 async function api(method: string, path: string, body?: unknown): Promise<ApiResult> {
@@ -52,14 +52,14 @@ async function answer(path: string): Promise<[number, string | null]> {
   return [response.status, `${target.pathname}${target.search}`]
 }
 
-async function publishStory(title: string): Promise<{ id: number; slug: string }> {
+async function publishStory(title: string): Promise<{ id: DefaultDocumentIDType; slug: string }> {
   const { status, body } = await api('POST', '/api/articles', { title, _status: 'published' })
   expect(status).toBe(201)
   articles.push(body.doc.id)
   return body.doc
 }
 
-async function renameStory(id: number, slug: string, publish = true): Promise<void> {
+async function renameStory(id: DefaultDocumentIDType, slug: string, publish = true): Promise<void> {
   const { status } = await api('PATCH', `/api/articles/${id}${publish ? '' : '?draft=true'}`, {
     slug,
     ...(publish ? { _status: 'published' } : {}),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
 import { testContext, testPayload } from '../helpers/payload'
@@ -14,7 +14,7 @@ import { deleteUser, type TestUser } from '../helpers/users'
 
 let payload: Payload
 let editor: TestUser & { token: string }
-let articleId: number
+let articleId: DefaultDocumentIDType
 let slug: string
 
 /** How long the test waits for the runner: its 10-second tick plus a margin for the first render. */
@@ -53,7 +53,7 @@ beforeAll(async () => {
     '/api/articles?draft=true',
     authed(editor.token, { method: 'POST', body: JSON.stringify({ title, lead: 'Udkommer af sig selv' }) }),
   )
-  const { doc } = (await response.json()) as { doc: { id: number; slug: string } }
+  const { doc } = (await response.json()) as { doc: { id: DefaultDocumentIDType; slug: string } }
   articleId = doc.id
   slug = doc.slug
 })

@@ -1,5 +1,5 @@
 import { PayloadSDK, PayloadSDKError } from '@payloadcms/sdk'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Config } from '@/payload-types'
@@ -26,9 +26,9 @@ const COLLECTIONS: Record<PublicSlug, string> = {
 
 let sdk: PayloadSDK<Config>
 let payload: Payload
-const cleanup: { collection: PublicSlug; id: number }[] = []
-let draftId: number
-let hiddenInternId: number
+const cleanup: { collection: PublicSlug; id: DefaultDocumentIDType }[] = []
+let draftId: DefaultDocumentIDType
+let hiddenInternId: DefaultDocumentIDType
 
 beforeAll(async () => {
   payload = await testPayload()

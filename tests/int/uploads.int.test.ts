@@ -1,3 +1,4 @@
+import type { DefaultDocumentIDType } from 'payload'
 import { readdirSync } from 'node:fs'
 import { APIError, type Payload } from 'payload'
 import sharp from 'sharp'
@@ -16,7 +17,7 @@ import { deleteUser, type TestUser } from '../helpers/users'
 
 let payload: Payload
 let editor: TestUser & { token: string }
-const created: number[] = []
+const created: DefaultDocumentIDType[] = []
 
 const SVG = Buffer.from(
   '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script></svg>',
