@@ -4,6 +4,7 @@ import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { hasRole, ROLES } from '@/access/roles'
 import { auditHooks, skipAuditForAccountBookkeeping } from '@/collections/AuditLog/hooks/auditTrail'
 import { env } from '@/lib/env'
+import { forgetDeletedUser } from '@/fields/authorship'
 import { respectLocksInGraphQL } from '@/lib/document-locks'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
@@ -45,7 +46,7 @@ export const Users: CollectionConfig = {
     beforeOperation: [respectLocksInGraphQL, skipAuditForAccountBookkeeping],
     beforeChange: [firstUserIsAdmin, ...audit.beforeChange],
     afterChange: audit.afterChange,
-    afterDelete: audit.afterDelete,
+    afterDelete: [...audit.afterDelete, forgetDeletedUser],
   },
   fields: [
     {
