@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { DefaultDocumentIDType, Payload } from 'payload'
 import type { User } from '@/payload-types'
+import { removeDocument } from './payload'
 
 export type TestUser = User & { collection: 'users'; password: string }
 
@@ -24,5 +25,5 @@ export async function createUser(payload: Payload, role: 'admin' | 'editor'): Pr
 }
 
 export async function deleteUser(payload: Payload, user: { id: DefaultDocumentIDType }): Promise<void> {
-  await payload.delete({ collection: 'users', id: user.id, overrideAccess: true })
+  await removeDocument(payload, 'users', user.id)
 }

@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser'
 import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
-import { testPayload } from '../helpers/payload'
+import { removeDocument, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { deleteUser, type TestUser } from '../helpers/users'
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (articleId) await get(`/api/articles/${articleId}`, authed(editor.token, { method: 'DELETE' }))
+  await removeDocument(payload, 'articles', articleId)
   await deleteUser(payload, editor)
 })
 

@@ -1,7 +1,7 @@
 import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get, getJson } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 
 /** The running production build, over HTTP, as an anonymous reader or REST client sees it. */
 
@@ -33,13 +33,8 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await payload.delete({ collection: 'articles', id: draftId, overrideAccess: true, context: testContext })
-  await payload.delete({
-    collection: 'interns',
-    id: hiddenInternId,
-    overrideAccess: true,
-    context: testContext,
-  })
+  await removeDocument(payload, 'articles', draftId)
+  await removeDocument(payload, 'interns', hiddenInternId)
 })
 
 describe('REST as an anonymous client', () => {

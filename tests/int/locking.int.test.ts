@@ -2,7 +2,7 @@ import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gqlId, graphql } from '../helpers/graphql'
 import { get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { deleteUser, type TestUser } from '../helpers/users'
 
@@ -77,7 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await unlockAll()
-  await payload.delete({ collection: 'articles', id: articleId, overrideAccess: true, context: testContext })
+  await removeDocument(payload, 'articles', articleId)
   for (const user of [first, second, firstAdmin, secondAdmin]) await deleteUser(payload, user)
 })
 

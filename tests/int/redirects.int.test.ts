@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl, get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { deleteUser, type TestUser } from '../helpers/users'
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const id of articles) {
-    await payload.delete({ collection: 'articles', id, overrideAccess: true, context: testContext })
+    await removeDocument(payload, 'articles', id)
   }
   await payload.delete({ collection: 'redirects', where: { id: { exists: true } }, overrideAccess: true })
   await deleteUser(payload, editor)

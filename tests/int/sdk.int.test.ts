@@ -4,7 +4,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Config } from '@/payload-types'
 import { baseUrl } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 
 /**
  * Conformance of the public REST API with the official client, typed from payload-types.ts, against the
@@ -86,15 +86,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const { collection, id } of cleanup) {
-    await payload.delete({ collection, id, overrideAccess: true, context: testContext })
+    await removeDocument(payload, collection, id)
   }
-  await payload.delete({ collection: 'articles', id: draftId, overrideAccess: true, context: testContext })
-  await payload.delete({
-    collection: 'interns',
-    id: hiddenInternId,
-    overrideAccess: true,
-    context: testContext,
-  })
+  await removeDocument(payload, 'articles', draftId)
+  await removeDocument(payload, 'interns', hiddenInternId)
 })
 
 describe.each(Object.entries(COLLECTIONS) as [PublicSlug, string][])(

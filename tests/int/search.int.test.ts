@@ -1,7 +1,7 @@
 import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
-import { testPayload } from '../helpers/payload'
+import { removeDocument, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { deleteUser, type TestUser } from '../helpers/users'
 
@@ -41,7 +41,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const id of created) await get(`/api/articles/${id}`, authed(editor.token, { method: 'DELETE' }))
+  for (const id of created) await removeDocument(payload, 'articles', id)
   await deleteUser(payload, editor)
 })
 

@@ -1,6 +1,6 @@
 import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 
 /** Slugs and publish dates as the editor experiences them through the Local API. */
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const { collection, id } of created) {
-    await payload.delete({ collection, id, overrideAccess: true, context: testContext })
+    await removeDocument(payload, collection, id)
   }
 })
 

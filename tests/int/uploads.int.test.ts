@@ -4,7 +4,7 @@ import { APIError, type Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { uploadMedia } from '../helpers/upload'
 import { deleteUser, type TestUser } from '../helpers/users'
@@ -58,7 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const id of created) {
-    await payload.delete({ collection: 'media', id, overrideAccess: true, context: testContext })
+    await removeDocument(payload, 'media', id)
   }
   await deleteUser(payload, editor)
 })
