@@ -77,10 +77,10 @@ describe('REST: every shape of a bounded parameter is one valid value or a Danis
   })
 
   it('reads a single valid value the same in every accepted spelling', async () => {
-    const plain = await json('/api/topics?limit=2&depth=0&sort=title')
+    const plain = await json('/api/topics?limit=2&depth=0&sort=name')
     expect(plain.status).toBe(200)
     expect((plain.body as { limit: number }).limit).toBe(2)
-    const repeatedSort = await json('/api/topics?limit=2&depth=0&sort[0]=title')
+    const repeatedSort = await json('/api/topics?limit=2&depth=0&sort[0]=name')
     expect(repeatedSort.status).toBe(200)
     expect((repeatedSort.body as { docs: unknown[] }).docs).toEqual((plain.body as { docs: unknown[] }).docs)
   })
