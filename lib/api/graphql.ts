@@ -66,7 +66,12 @@ function check(context: ValidationContext, args: ExecutionArgs): Found | null {
   let aliases = 0
   let found: Found | null = null
 
-  const walk = (parent: GraphQLObjectType, selectionSet: SelectionSetNode, depth: number, seen: Set<string>) => {
+  const walk = (
+    parent: GraphQLObjectType,
+    selectionSet: SelectionSetNode,
+    depth: number,
+    seen: Set<string>,
+  ) => {
     for (const selection of selectionSet.selections) {
       if (found) return
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -156,7 +161,8 @@ type ErrorEntry = { extensions?: { statusCode?: number; data?: { retryAfter?: nu
 export function boundedGraphql(handler: Handler): Handler {
   return async (request) => {
     const response = await handler(request)
-    if (response.status !== 200 || !(response.headers.get('content-type') ?? '').includes('json')) return response
+    if (response.status !== 200 || !(response.headers.get('content-type') ?? '').includes('json'))
+      return response
     const text = await response.text()
     let body: { data?: unknown; errors?: ErrorEntry[] }
     try {

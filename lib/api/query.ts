@@ -50,7 +50,10 @@ function boundedInteger(name: string, min: number, max: number) {
     }
     const value = Number(raw)
     if (value < min || value > max) {
-      ctx.addIssue({ code: 'custom', message: `${name} skal være et heltal fra ${min} til ${max} (fik ${value}).` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} skal være et heltal fra ${min} til ${max} (fik ${value}).`,
+      })
       return z.NEVER
     }
     return String(value)
@@ -81,7 +84,10 @@ const fieldPath = /^[A-Za-z0-9_.]+$/
 const sort = z.unknown().transform((value, ctx): string => {
   const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : null
   if (!list || !list.every((entry) => typeof entry === 'string')) {
-    ctx.addIssue({ code: 'custom', message: 'sort skal være feltnavne adskilt af komma, fx sort=-publishedAt,title.' })
+    ctx.addIssue({
+      code: 'custom',
+      message: 'sort skal være feltnavne adskilt af komma, fx sort=-publishedAt,title.',
+    })
     return z.NEVER
   }
   const fields = (list as string[]).flatMap((entry) => entry.split(',')).map((entry) => entry.trim())
@@ -106,7 +112,10 @@ function selectTree(name: string, depth = 0): z.ZodType<SelectTree> {
   return z.unknown().transform((value, ctx): SelectTree => {
     const example = `${name}[title]=true`
     if (typeof value !== 'object' || value === null || Array.isArray(value) || depth > 6) {
-      ctx.addIssue({ code: 'custom', message: `${name} skal angives som felter med true eller false, fx ${example}.` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} skal angives som felter med true eller false, fx ${example}.`,
+      })
       return z.NEVER
     }
     const tree: SelectTree = {}
@@ -152,9 +161,11 @@ const populate = z.unknown().transform((value, ctx): Record<string, SelectTree> 
 })
 
 /** A `where` is an object (its paths, operators and values are checked by lib/api/read-guard.ts). */
-const where = z.unknown().refine((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
-  message: 'where skal angives som where[felt][operator]=værdi, fx where[title][like]=faxe.',
-})
+const where = z
+  .unknown()
+  .refine((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+    message: 'where skal angives som where[felt][operator]=værdi, fx where[title][like]=faxe.',
+  })
 
 /** Join fields: `joins[field]=false` or a bounded page of the join. (This model has no join fields yet.) */
 const joins = z.record(
@@ -210,9 +221,7 @@ const restQuerySchema = z
 
 export type RestQuery = z.infer<typeof restQuerySchema>
 
-export type NormalisedQuery =
-  | { ok: true; query: RestQuery; search: string }
-  | { ok: false; message: string }
+export type NormalisedQuery = { ok: true; query: RestQuery; search: string } | { ok: false; message: string }
 
 /** `?limit=5&where[title][like]=x` -> the checked query and the query string to give Payload. */
 export function normaliseRestQuery(search: string): NormalisedQuery {

@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto'
 import { APIError, getPayload, getRequestLanguage, type Payload, type SanitizedConfig } from 'payload'
 import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/lib/api/limits'
 import { normaliseRestQuery, type RestQuery } from '@/lib/api/query'
-import {
-  anonymousRead,
-  isCacheableRead,
-  looksLikeCredentials,
-  payloadUser,
-} from '@/lib/api/read-cache'
+import { anonymousRead, isCacheableRead, looksLikeCredentials, payloadUser } from '@/lib/api/read-cache'
 import { badRequest, checkCollectionQuery, checkDocumentId } from '@/lib/api/read-guard'
 import { env } from '@/lib/env'
 
@@ -71,7 +66,12 @@ function normalised(request: Request): { request: Request; query: RestQuery } | 
 }
 
 /** A 400 answer for the read, or null when Payload may run it. */
-function checkRead(request: Request, query: RestQuery, payload: Payload, anonymous: boolean): Response | null {
+function checkRead(
+  request: Request,
+  query: RestQuery,
+  payload: Payload,
+  anonymous: boolean,
+): Response | null {
   const [collection, second, ...rest] = apiSegments(request)
   if (!collection || collection === 'globals' || !(collection in payload.collections)) return null
   try {
@@ -216,7 +216,11 @@ export function publicRestApi(config: ConfigPromise, routes: PayloadRoutes) {
     }
     // The stored answer is computed at the site's own origin, whatever Host the reader sent.
     const canonical = new URL(`${url.pathname}${url.search}`, env().siteUrl)
-    const language = getRequestLanguage({ config: payload.config, cookies: new Map(), headers: request.headers })
+    const language = getRequestLanguage({
+      config: payload.config,
+      cookies: new Map(),
+      headers: request.headers,
+    })
     const response = await anonymousRead(canonical, language, (clean) => routes.GET(clean, context))
     return withCaching(request, response, true)
   }

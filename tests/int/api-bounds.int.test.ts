@@ -44,7 +44,12 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await payload.delete({ collection: 'interns', id: hiddenInternId, overrideAccess: true, context: testContext })
+  await payload.delete({
+    collection: 'interns',
+    id: hiddenInternId,
+    overrideAccess: true,
+    context: testContext,
+  })
   await deleteUser(payload, editor)
 })
 
@@ -156,7 +161,9 @@ describe('GraphQL: bounds on the executed values, a document cap and an alias ca
   it('still answers a bounded query, also when the bound comes from a default', async () => {
     const { status, body } = await graphql('query ($l: Int = 3) { Articles(limit: $l) { docs { title } } }')
     expect(status).toBe(200)
-    expect((body as { data: { Articles: { docs: unknown[] } } }).data.Articles.docs.length).toBeLessThanOrEqual(3)
+    expect(
+      (body as { data: { Articles: { docs: unknown[] } } }).data.Articles.docs.length,
+    ).toBeLessThanOrEqual(3)
   })
 })
 

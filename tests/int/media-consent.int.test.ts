@@ -67,7 +67,13 @@ function fileUrls(): string[] {
 const optimised = (width: number) =>
   `/_next/image?url=${encodeURIComponent(`/api/media/file/${media.filename}`)}&w=${width}&q=75`
 
-async function anonymousSees(): Promise<{ document: number; listed: boolean; files: number[]; images: number[]; graphqlFound: boolean }> {
+async function anonymousSees(): Promise<{
+  document: number
+  listed: boolean
+  files: number[]
+  images: number[]
+  graphqlFound: boolean
+}> {
   const document = (await get(`/api/media/${media.id}?depth=0`)).status
   const list = await (await get(`/api/media?limit=100&depth=0&where[id][equals]=${media.id}`)).text()
   const files = []
@@ -117,7 +123,10 @@ describe('upload from a URL is refused on every operation', () => {
 
   it('update by id', async () => {
     await refused(
-      await get(`/api/media/${media.id}`, authed(editor.token, { method: 'PATCH', body: JSON.stringify(remote) })),
+      await get(
+        `/api/media/${media.id}`,
+        authed(editor.token, { method: 'PATCH', body: JSON.stringify(remote) }),
+      ),
     )
   })
 

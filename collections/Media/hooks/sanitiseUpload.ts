@@ -76,7 +76,8 @@ export const sanitiseUpload: CollectionBeforeOperationHook = ({ args, operation,
   // later), so the request body is checked too.
   const data = (args as { data?: { url?: unknown } }).data
   const body = req.data as { url?: unknown } | undefined
-  const echoAllowed = operation === 'update' || Boolean((args as { duplicateFromID?: unknown }).duplicateFromID)
+  const echoAllowed =
+    operation === 'update' || Boolean((args as { duplicateFromID?: unknown }).duplicateFromID)
   if (!req.file && (asksForUploadFromUrl(echoAllowed, data) || asksForUploadFromUrl(echoAllowed, body))) {
     throw refuse('Upload fra en webadresse er slået fra. Hent billedet ned, og upload filen.', 400)
   }

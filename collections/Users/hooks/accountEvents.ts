@@ -43,7 +43,9 @@ const normaliseAddress = (value: unknown): string =>
 const fromOutside = (req: PayloadRequest) => req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
 
 const isLocked = (lockUntil: unknown) =>
-  typeof lockUntil === 'string' || lockUntil instanceof Date ? new Date(lockUntil).getTime() > Date.now() : false
+  typeof lockUntil === 'string' || lockUntil instanceof Date
+    ? new Date(lockUntil).getTime() > Date.now()
+    : false
 
 type AccountRow = {
   id: number
@@ -105,7 +107,10 @@ function checkPassword(data: Record<string, unknown> | undefined, req: PayloadRe
         )
       : 'Adgangskoden skal være tekst.'
   if (problem) {
-    throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: problem }] }, req.t)
+    throw new ValidationError(
+      { collection: 'users', errors: [{ path: 'password', message: problem }] },
+      req.t,
+    )
   }
 }
 
