@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  if (fixture) await deleteHostileFixture(payload, fixture)
+  if (fixture) await deleteHostileFixture(editor.token, fixture)
   if (editor) await deleteUser(payload, editor)
 })
 

@@ -21,6 +21,8 @@ export const PAYLOADS = [
   'data:text/html,<script>alert(1)</script>',
 ]
 export const HOSTILE = `${MARK} ${PAYLOADS.join(' ')}`
+/** For fields with a short maximum (the SEO title: 70 characters). */
+export const HOSTILE_SHORT = `"><img src=x onerror=alert(1)></script><script>alert(1)</script>`
 export const BAD_HREFS = ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>']
 
 const text = (value: string) => ({
@@ -111,7 +113,7 @@ export async function createHostileFixture(payload: Payload, token: string): Pro
     topics: [topic.id],
     interns: [intern.id],
     contacts: [contact.id],
-    seo: { title: HOSTILE, description: HOSTILE },
+    seo: { title: HOSTILE_SHORT, description: HOSTILE },
     _status: 'published',
   })
   const quote = await create<{ id: number }>(token, 'quotes', {
@@ -124,7 +126,7 @@ export async function createHostileFixture(payload: Payload, token: string): Pro
     title: `Side ${HOSTILE}`,
     lead: HOSTILE,
     body: richText([]),
-    seo: { title: HOSTILE, description: HOSTILE },
+    seo: { title: HOSTILE_SHORT, description: HOSTILE },
     _status: 'published',
   })
   // The featured quote and the unsafe links, written where the editor's validation does not look.
@@ -145,12 +147,17 @@ export async function createHostileFixture(payload: Payload, token: string): Pro
   return { article, page, topic, intern, contact, quote }
 }
 
-export async function deleteHostileFixture(payload: Payload, fixture: HostileFixture): Promise<void> {
-  const context = { disableRevalidate: true }
-  await payload.delete({ collection: 'quotes', id: fixture.quote.id, overrideAccess: true, context })
-  await payload.delete({ collection: 'articles', id: fixture.article.id, overrideAccess: true, context })
-  await payload.delete({ collection: 'pages', id: fixture.page.id, overrideAccess: true, context })
-  await payload.delete({ collection: 'interns', id: fixture.intern.id, overrideAccess: true, context })
-  await payload.delete({ collection: 'contacts', id: fixture.contact.id, overrideAccess: true, context })
-  await payload.delete({ collection: 'topics', id: fixture.topic.id, overrideAccess: true, context })
+/** Deleted over REST, so the pages that listed it are refreshed for the tests that run after. */
+export async function deleteHostileFixture(token: string, fixture: HostileFixture): Promise<void> {
+  for (const [collection, id] of [
+    ['quotes', fixture.quote.id],
+    ['articles', fixture.article.id],
+    ['pages', fixture.page.id],
+    ['interns', fixture.intern.id],
+    ['contacts', fixture.contact.id],
+    ['topics', fixture.topic.id],
+  ] as const) {
+    const response = await get(`/api/${collection}/${id}`, authed(token, { method: 'DELETE' }))
+    if (response.status !== 200) throw new Error(`deleting ${collection} ${id}: ${response.status}`)
+  }
 }
