@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto'
 import { unstable_cache } from 'next/cache'
 import { executeAuthStrategies, type Payload } from 'payload'
 import { GLOBAL_SLUGS, TAGS } from '@/lib/cache-tags'
+import { env } from '@/lib/env'
 
 /**
  * Anonymous REST reads answered from Next.js's data cache, the same cache (and the same tags) the pages
@@ -82,6 +84,16 @@ export function isCacheableRead(segments: string[], search: string): boolean {
 
 type Stored = { status: number; contentType: string; body: string }
 
+/**
+ * Which database the answers come from, in every key: a cache shared by processes (the file-system cache
+ * of one build, or Redis) must never hand one database's answer to a process serving another.
+ */
+let databaseKey: string | undefined
+function database(): string {
+  databaseKey ??= createHash('sha256').update(env().database.url).digest('hex').slice(0, 16)
+  return databaseKey
+}
+
 /** Thrown out of the cached function so that Next.js stores nothing; carries the answer to send. */
 class NotStored extends Error {
   constructor(readonly response: Stored) {
@@ -111,7 +123,7 @@ export async function anonymousRead(
       }
       return stored
     },
-    ['rest-read'],
+    ['rest-read', database()],
     { tags: REST_READ_TAGS, revalidate: REVALIDATE_SECONDS },
   )
   let stored: Stored
