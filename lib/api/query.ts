@@ -168,22 +168,37 @@ const where = z
   })
 
 /** Join fields: `joins[field]=false` or a bounded page of the join. (This model has no join fields yet.) */
-const joins = z.record(
-  z.string(),
-  z.union([
-    z.literal('false'),
-    z
-      .object({
-        limit: boundedInteger('joins[…][limit]', 1, API_LIMITS.maxLimit).optional(),
-        page: boundedInteger('joins[…][page]', 1, API_LIMITS.maxPage).optional(),
-        count: booleanParam('joins[…][count]').optional(),
-        sort: sort.optional(),
-        where: where.optional(),
-      })
-      .strict(),
-  ]),
-  { message: 'joins skal angives pr. felt, fx joins[felt][limit]=10 eller joins[felt]=false.' },
-)
+const joinPage = z
+  .object({
+    limit: boundedInteger('joins[…][limit]', 1, API_LIMITS.maxLimit).optional(),
+    page: boundedInteger('joins[…][page]', 1, API_LIMITS.maxPage).optional(),
+    count: booleanParam('joins[…][count]').optional(),
+    sort: sort.optional(),
+    where: where.optional(),
+  })
+  .strict()
+const JOINS_EXAMPLE = 'joins skal angives pr. felt, fx joins[felt][limit]=10 eller joins[felt]=false.'
+const joins = z.unknown().transform((value, ctx): Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: JOINS_EXAMPLE })
+    return z.NEVER
+  }
+  const result: Record<string, unknown> = {}
+  for (const [field, join] of Object.entries(value)) {
+    if (join === 'false') {
+      result[field] = join
+      continue
+    }
+    const parsed = joinPage.safeParse(join)
+    if (!parsed.success) {
+      const message = parsed.error.issues.find((issue) => issue.code === 'custom')?.message
+      ctx.addIssue({ code: 'custom', message: message ?? JOINS_EXAMPLE })
+      return z.NEVER
+    }
+    result[field] = parsed.data
+  }
+  return result
+})
 
 const locale = single('locale', 'locale=da').pipe(
   z.string().regex(/^[A-Za-z*_-]{1,20}$/, { message: 'locale skal være en sprogkode, fx da.' }),
