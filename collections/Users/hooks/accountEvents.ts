@@ -1,3 +1,5 @@
+import { pbkdf2, randomBytes } from 'node:crypto'
+import { promisify } from 'node:util'
 import {
   AuthenticationError,
   type AfterErrorHook,
@@ -65,6 +67,16 @@ async function findAccount(req: PayloadRequest, address: string): Promise<Accoun
   })) as AccountRow | null
 }
 
+/**
+ * Payload answers an unknown address or a locked account without hashing anything, so faster than a wrong
+ * password (600,000 PBKDF2 rounds): the time would tell an attacker which addresses exist. Those cost the
+ * same hash here. (The rate limits bound what this costs the server.)
+ */
+const hashLikePayload = promisify(pbkdf2)
+async function spendAPasswordCheck(): Promise<void> {
+  await hashLikePayload(randomBytes(16), randomBytes(32).toString('hex'), 600_000, 32, 'sha256')
+}
+
 async function limitLogin(req: PayloadRequest, data: Record<string, unknown>): Promise<void> {
   const address = normaliseAddress(data.email)
   const client = clientAddress(req.headers)
@@ -74,6 +86,8 @@ async function limitLogin(req: PayloadRequest, data: Record<string, unknown>): P
   ])
   const account = await findAccount(req, address)
   const wasLocked = isLocked(account?.lockUntil)
+  // Payload refuses an unknown or locked account before it hashes the password given.
+  if (!account || wasLocked) await spendAPasswordCheck()
   // Payload's failure count never decays (it resets only on success or when a lock ends), so 4 failures
   // now and 1 next week would lock the account. The rate limit's window is the one that counts: the first
   // attempt of a new window restarts Payload's count, keeping it below the lockout.
