@@ -520,14 +520,23 @@ export interface Redirect {
   createdAt: string;
 }
 /**
- * Who created, changed, published, unpublished or deleted what, and when. Read-only.
+ * Who created, changed, published, unpublished or deleted what, and when; logins, failed logins, lockouts and unlocks. Read-only.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log".
  */
 export interface AuditLog {
   id: number | string;
-  action: 'created' | 'updated' | 'published' | 'unpublished' | 'deleted';
+  action:
+    | 'created'
+    | 'updated'
+    | 'published'
+    | 'unpublished'
+    | 'deleted'
+    | 'loggedIn'
+    | 'loginFailed'
+    | 'lockedOut'
+    | 'unlocked';
   /**
    * E.g. "Story" or "Footer".
    */
@@ -540,6 +549,10 @@ export interface AuditLog {
    * "System" for changes made without a logged-in user.
    */
   userName?: string | null;
+  /**
+   * The address a login came from.
+   */
+  clientAddress?: string | null;
   fromStatus?: ('draft' | 'published' | 'changed') | null;
   toStatus?: ('draft' | 'published' | 'changed') | null;
   updatedAt: string;
@@ -962,6 +975,7 @@ export interface AuditLogSelect<T extends boolean = true> {
   documentTitle?: T;
   user?: T;
   userName?: T;
+  clientAddress?: T;
   fromStatus?: T;
   toStatus?: T;
   updatedAt?: T;

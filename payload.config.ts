@@ -17,9 +17,11 @@ import { Quotes } from '@/collections/Quotes'
 import { Redirects } from '@/collections/Redirects'
 import { Topics } from '@/collections/Topics'
 import { Users } from '@/collections/Users'
+import { sameAnswerForLockedAccounts } from '@/collections/Users/hooks/accountEvents'
 import { Footer } from '@/globals/Footer'
 import { Navigation } from '@/globals/Navigation'
 import { Site } from '@/globals/Site'
+import { graphqlBoundsRule } from '@/lib/api/graphql'
 import { API_LIMITS } from '@/lib/api/limits'
 import { databaseAdapter } from '@/lib/database'
 import { env } from '@/lib/env'
@@ -87,6 +89,12 @@ export default buildConfig({
   graphQL: {
     maxComplexity: 1000,
     disablePlaygroundInProduction: true,
+    // limit/page/pagination on the executed values, documents per request, aliases (lib/api/graphql.ts).
+    validationRules: (args) => [graphqlBoundsRule(args)],
+  },
+  hooks: {
+    // Payload calls this for REST and GraphQL errors; a collection's own afterError covers REST only.
+    afterError: [sameAnswerForLockedAccounts],
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

@@ -12,8 +12,10 @@ import { respectLocksInGraphQL } from '@/lib/document-locks'
 /** Field access for the consent record: read and written by editors only, never public. */
 const consentAccess = { read: isEditorField, create: isEditorField, update: isEditorField }
 
+// An intern's consent also decides whether their photo is public (access/consentedMediaOrEditor.ts), so
+// whatever shows that image (a story's hero, say) is refreshed with the intern.
 const revalidation = revalidationHooks<Intern>((doc, previousDoc) => ({
-  tags: [TAGS.interns],
+  tags: [TAGS.interns, TAGS.media],
   paths: [PATHS.interns, ...[doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.intern)],
 }))
 const audit = auditHooks()

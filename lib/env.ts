@@ -111,6 +111,23 @@ const envSchema = z.object({
     }
     return origins.map((o) => o.replace(/\/+$/, ''))
   }),
+  REDIS_URL: optionalString.pipe(
+    z
+      .url({
+        protocol: /^rediss?$/,
+        message: 'REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0',
+      })
+      .optional(),
+  ),
+  CLIENT_IP_HEADER: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, {
+        message: 'CLIENT_IP_HEADER must be a header name such as x-forwarded-for or x-real-ip',
+      })
+      .transform((name) => name.toLowerCase())
+      .optional(),
+  ),
   JOBS_AUTORUN: optionalString.pipe(
     z
       .enum(['true', 'false'], { message: 'JOBS_AUTORUN must be "true" or "false"' })
@@ -135,6 +152,13 @@ export type Env = {
    * one should (JOBS_AUTORUN=false on the others), so a due job is not picked up twice.
    */
   jobsAutoRun: boolean
+  /** Redis for state several instances share (the login rate limits); unset: this process's memory. */
+  redisUrl?: string
+  /**
+   * The header the proxy in front sets to the client's address (`x-forwarded-for`: its last entry), for
+   * per-client rate limits; see lib/client-address.ts.
+   */
+  clientIpHeader?: string
 }
 
 function formatZodError(error: z.ZodError): string {
@@ -200,6 +224,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     mediaDir: path.resolve(cwd, raw.MEDIA_DIR ?? 'data/media'),
     corsOrigins: raw.CORS_ORIGINS,
     jobsAutoRun: raw.JOBS_AUTORUN,
+    redisUrl: raw.REDIS_URL,
+    clientIpHeader: raw.CLIENT_IP_HEADER,
   }
 }
 

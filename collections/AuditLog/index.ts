@@ -2,7 +2,18 @@ import type { CollectionConfig, Field } from 'payload'
 import { isAdmin } from '@/access/isAdmin'
 import { nobody } from '@/access/nobody'
 
-export const AUDIT_ACTIONS = ['created', 'updated', 'published', 'unpublished', 'deleted'] as const
+export const AUDIT_ACTIONS = [
+  'created',
+  'updated',
+  'published',
+  'unpublished',
+  'deleted',
+  // Account events (collections/Users/hooks/accountEvents.ts).
+  'loggedIn',
+  'loginFailed',
+  'lockedOut',
+  'unlocked',
+] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /**
@@ -18,6 +29,10 @@ const ACTION_LABELS: Record<AuditAction, { da: string; en: string }> = {
   published: { da: 'Udgivet', en: 'Published' },
   unpublished: { da: 'Afpubliceret', en: 'Unpublished' },
   deleted: { da: 'Slettet', en: 'Deleted' },
+  loggedIn: { da: 'Logget ind', en: 'Logged in' },
+  loginFailed: { da: 'Mislykket login', en: 'Failed login' },
+  lockedOut: { da: 'Låst efter for mange forsøg', en: 'Locked out' },
+  unlocked: { da: 'Låst op', en: 'Unlocked' },
 }
 
 const STATUS_LABELS: Record<AuditStatus, { da: string; en: string }> = {
@@ -52,8 +67,8 @@ export const AuditLog: CollectionConfig = {
     listSearchableFields: ['documentTitle', 'userName', 'documentId'],
     group: { da: 'Administration', en: 'Administration' },
     description: {
-      da: 'Hvem der har oprettet, ændret, udgivet, afpubliceret eller slettet hvad og hvornår. Kan ikke redigeres.',
-      en: 'Who created, changed, published, unpublished or deleted what, and when. Read-only.',
+      da: 'Hvem der har oprettet, ændret, udgivet, afpubliceret eller slettet hvad og hvornår, og logins, mislykkede logins, låste og oplåste konti. Kan ikke redigeres.',
+      en: 'Who created, changed, published, unpublished or deleted what, and when; logins, failed logins, lockouts and unlocks. Read-only.',
     },
     pagination: { defaultLimit: 50 },
   },
@@ -113,6 +128,17 @@ export const AuditLog: CollectionConfig = {
         description: {
           da: '"System", når ændringen kom fra systemet (fx opstart eller indlæsning af indhold).',
           en: '"System" for changes made without a logged-in user.',
+        },
+      },
+    },
+    {
+      name: 'clientAddress',
+      type: 'text',
+      label: { da: 'Klientens adresse', en: 'Client address' },
+      admin: {
+        description: {
+          da: 'IP-adressen, som et login kom fra (se CLIENT_IP_HEADER i README).',
+          en: 'The address a login came from.',
         },
       },
     },

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { anyone } from '@/access/anyone'
+import { consentedMediaOrEditor } from '@/access/consentedMediaOrEditor'
 import { isEditor } from '@/access/isEditor'
 import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
 import { authorshipFields, stampAuthorship } from '@/fields/authorship'
@@ -48,7 +48,8 @@ export const Media: CollectionConfig = {
   },
   access: {
     create: isEditor,
-    read: anyone,
+    // Public, except an intern's photo without the intern's consent (see the rule).
+    read: consentedMediaOrEditor,
     update: isEditor,
     delete: isEditor,
   },

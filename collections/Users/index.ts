@@ -6,6 +6,7 @@ import { auditHooks, skipAuditForAccountBookkeeping } from '@/collections/AuditL
 import { env } from '@/lib/env'
 import { forgetDeletedUser } from '@/fields/authorship'
 import { respectLocksInGraphQL } from '@/lib/document-locks'
+import { accountRules, auditLogin, auditUnlock } from './hooks/accountEvents'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 // Accounts and roles are changed rarely and matter much: who made whom an administrator is in the log.
@@ -23,7 +24,9 @@ export const Users: CollectionConfig = {
     group: { da: 'Administration', en: 'Administration' },
   },
   auth: {
-    // Lockout after repeated failures; the admin's login form shows Payload's own Danish message.
+    // Lockout after repeated failures, behind the rate limits of lib/rate-limit.ts (429 from the 5th failed
+    // login within 15 minutes), so a stranger cannot lock an editor out; a locked account answers like a
+    // wrong password (hooks/accountEvents.ts).
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
@@ -41,9 +44,13 @@ export const Users: CollectionConfig = {
     read: isAdminOrSelf,
     update: isAdminOrSelf,
     delete: isAdmin,
+    // Payload's default lets any logged-in user unlock any account (an editor could unlock an admin).
+    unlock: isAdmin,
   },
   hooks: {
-    beforeOperation: [respectLocksInGraphQL, skipAuditForAccountBookkeeping],
+    beforeOperation: [respectLocksInGraphQL, skipAuditForAccountBookkeeping, accountRules],
+    afterLogin: [auditLogin],
+    afterOperation: [auditUnlock],
     beforeChange: [firstUserIsAdmin, ...audit.beforeChange],
     afterChange: audit.afterChange,
     afterDelete: [...audit.afterDelete, forgetDeletedUser],

@@ -1,4 +1,12 @@
-import type { Access, FieldAccess, FlattenedField, PayloadRequest } from 'payload'
+import {
+  type Access,
+  createLocalReq,
+  type FieldAccess,
+  type FlattenedField,
+  getPayload,
+  type PayloadRequest,
+  type SanitizedConfig,
+} from 'payload'
 
 /**
  * The access rules in access/ decide on `req.user` alone; this is the request of someone not logged in, so
@@ -6,10 +14,19 @@ import type { Access, FieldAccess, FlattenedField, PayloadRequest } from 'payloa
  */
 const anonymousReq = { user: null, context: {}, headers: new Headers() } as unknown as PayloadRequest
 
-/** Whether a collection's or global's read access lets an anonymous request through at all. */
-export async function anonymousMayReadDocuments(access: Access | undefined): Promise<boolean> {
+/**
+ * Whether a collection's or global's read access lets an anonymous request through at all. Asked with a
+ * real request of nobody (Payload's `createLocalReq`), since a rule may look things up (media: which
+ * photos lack consent).
+ */
+export async function anonymousMayReadDocuments(
+  access: Access | undefined,
+  config: SanitizedConfig,
+): Promise<boolean> {
   if (!access) return false
-  return (await access({ req: anonymousReq } as Parameters<Access>[0])) !== false
+  const req = await createLocalReq({ user: undefined }, await getPayload({ config }))
+  req.user = null
+  return (await access({ req } as Parameters<Access>[0])) !== false
 }
 
 /** Whether an anonymous reader gets the field back (hidden fields and field read access say no). */

@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 /**
  * What one REST or GraphQL read may ask for. Payload on its own accepts `limit=0`, `pagination=false` and
  * any `depth` (silently capped), so a single anonymous request could ask for every document with every
@@ -12,6 +10,12 @@ export const API_LIMITS = {
   maxDepth: 3,
   /** Deep pages cost an OFFSET scan; nobody browses 10,000 pages of 100 stories. */
   maxPage: 10_000,
+  /**
+   * GraphQL: documents one request may ask for across all its list queries (aliases and fragments
+   * counted once per appearance; a list without `limit` counts its default page of 10), and aliases.
+   */
+  maxDocumentsPerRequest: 200,
+  maxAliases: 20,
 } as const
 
 /** Anonymous reads may be kept briefly by browsers and CDNs; anything sent with credentials may not. */
@@ -41,27 +45,4 @@ export function boundsProblem({ limit, page, depth, pagination }: BoundsInput): 
     return `depth skal være et heltal fra 0 til ${maxDepth} (fik ${depth}).`
   }
   return null
-}
-
-const integerParam = z.string().regex(/^-?\d{1,9}$/)
-
-/**
- * The bounds of a REST query string. Payload would read `limit=abc` as "no limit given" and carry on, so
- * the raw strings are checked here before Payload sees them.
- */
-export function restBoundsProblem(params: URLSearchParams): string | null {
-  const numbers: Record<'limit' | 'page' | 'depth', number | null> = { limit: null, page: null, depth: null }
-  for (const name of ['limit', 'page', 'depth'] as const) {
-    const values = params.getAll(name)
-    if (values.length === 0) continue
-    if (values.length > 1) return `${name} må kun angives én gang.`
-    const parsed = integerParam.safeParse(values[0])
-    if (!parsed.success) return `${name} skal være et heltal (fik «${values[0]!.slice(0, 40)}»).`
-    numbers[name] = Number(parsed.data)
-  }
-  const pagination = params.get('pagination')
-  if (pagination !== null && pagination !== 'true' && pagination !== 'false') {
-    return 'pagination kan kun være true.'
-  }
-  return boundsProblem({ ...numbers, pagination: pagination === 'false' ? false : null })
 }

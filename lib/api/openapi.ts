@@ -366,7 +366,7 @@ function pageSchema(name: string): Schema {
 export async function publicCollections(config: SanitizedConfig): Promise<SanitizedCollectionConfig[]> {
   const result: SanitizedCollectionConfig[] = []
   for (const collection of config.collections) {
-    if (await anonymousMayReadDocuments(collection.access.read)) result.push(collection)
+    if (await anonymousMayReadDocuments(collection.access.read, config)) result.push(collection)
   }
   return result
 }
@@ -374,7 +374,7 @@ export async function publicCollections(config: SanitizedConfig): Promise<Saniti
 async function publicGlobals(config: SanitizedConfig): Promise<SanitizedGlobalConfig[]> {
   const result: SanitizedGlobalConfig[] = []
   for (const global of config.globals) {
-    if (await anonymousMayReadDocuments(global.access.read)) result.push(global)
+    if (await anonymousMayReadDocuments(global.access.read, config)) result.push(global)
   }
   return result
 }

@@ -1,32 +1,30 @@
 import { createHash } from 'node:crypto'
-import { APIError, getPayload, type Payload, type SanitizedConfig } from 'payload'
-import * as qs from 'qs-esm'
-import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, restBoundsProblem } from '@/lib/api/limits'
+import { APIError, getPayload, getRequestLanguage, type Payload, type SanitizedConfig } from 'payload'
+import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/lib/api/limits'
+import { normaliseRestQuery, type RestQuery } from '@/lib/api/query'
+import { anonymousRead, isCacheableRead, looksLikeCredentials, payloadUser } from '@/lib/api/read-cache'
 import { badRequest, checkCollectionQuery, checkDocumentId } from '@/lib/api/read-guard'
-import { contentGeneration } from '@/lib/content-generation'
 import { env } from '@/lib/env'
 
 /**
  * The HTTP contract of /api/... around Payload's own route handlers:
- * - reads are checked before Payload runs them (bounds, sort and where paths, where values, ids), so bad
- *   input gets a 400 with Payload's error shape instead of a huge answer or a database error;
- * - anonymous reads carry a short public Cache-Control and an ETag (If-None-Match -> 304); anything sent
- *   with credentials is `private, no-store`;
+ * - every query string (and method-override body) goes through one parser (lib/api/query.ts) and Payload
+ *   gets the normalised result: bounds hold for every shape `qs` accepts;
+ * - reads are checked before Payload runs them (sort and where paths, where values, ids), so bad input
+ *   gets a 400 with Payload's error shape instead of a huge answer or a database error;
+ * - anonymous reads (by Payload's own authentication) are answered from the data cache with a short
+ *   public Cache-Control and an ETag (If-None-Match -> 304); anything else is `private, no-store`
+ *   (lib/api/read-cache.ts);
  * - CORS: read-only GETs from the origins in CORS_ORIGINS without credentials; credentials only for the
  *   site's own origin (Payload's own `cors` option would send credentials to every listed origin).
  */
 
-type RouteHandler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+type RouteContext = { params: Promise<{ slug: string[] }> }
+type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>
 type ConfigPromise = Promise<SanitizedConfig> | SanitizedConfig
 
 /** Second path segments that are endpoints of a collection, not document ids. */
 const COLLECTION_ENDPOINTS = new Set(['count', 'versions', 'me', 'init', 'access', 'file', 'paste-url'])
-
-function hasCredentials(request: Request): boolean {
-  if (request.headers.has('authorization')) return true
-  const cookie = request.headers.get('cookie') ?? ''
-  return /(?:^|;\s*)payload-token=/.test(cookie)
-}
 
 /**
  * Payload's error shape, `{ errors: [{ message, name?, data? }] }`. Written out here rather than through
@@ -50,11 +48,30 @@ function apiSegments(request: Request): string[] {
     .map(decodeURIComponent)
 }
 
-/** A 400 answer for the read, or null when Payload may run it. */
-async function checkRead(request: Request, payload: Payload): Promise<Response | null> {
+/** The request with its query string replaced by the normalised one, or a 400. */
+function normalised(request: Request): { request: Request; query: RestQuery } | Response {
   const url = new URL(request.url)
-  const bounds = restBoundsProblem(url.searchParams)
-  if (bounds) return errorResponse(badRequest(bounds))
+  const result = normaliseRestQuery(url.search)
+  if (!result.ok) return errorResponse(badRequest(result.message))
+  if (url.search === result.search) return { request, query: result.query }
+  url.search = result.search
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    ...(hasBody ? { body: request.body, duplex: 'half' } : {}),
+  }
+  return { request: new Request(url, init), query: result.query }
+}
+
+/** A 400 answer for the read, or null when Payload may run it. */
+function checkRead(
+  request: Request,
+  query: RestQuery,
+  payload: Payload,
+  anonymous: boolean,
+): Response | null {
   const [collection, second, ...rest] = apiSegments(request)
   if (!collection || collection === 'globals' || !(collection in payload.collections)) return null
   try {
@@ -66,13 +83,7 @@ async function checkRead(request: Request, payload: Payload): Promise<Response |
       checkDocumentId(payload, second)
     }
     if (second === undefined || second === 'count') {
-      const query = qs.parse(url.search, {
-        allowEmptyArrays: true,
-        arrayLimit: 1000,
-        depth: 10,
-        ignoreQueryPrefix: true,
-      })
-      checkCollectionQuery(payload, collection, query, { anonymous: !hasCredentials(request) })
+      checkCollectionQuery(payload, collection, query, { anonymous })
     }
   } catch (error) {
     if (error instanceof APIError) return errorResponse(error)
@@ -114,15 +125,19 @@ function matchesEtag(header: string | null, etag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
 }
 
-async function withCaching(request: Request, response: Response): Promise<Response> {
+/**
+ * Headers for a read: `public` + ETag (and 304 for a matching If-None-Match) only for an answer computed
+ * for nobody (`anonymous`); everything else `private, no-store`, and uploaded files keep Payload's caching.
+ */
+async function withCaching(request: Request, response: Response, anonymous: boolean): Promise<Response> {
   const headers = new Headers(response.headers)
   applyCors(request, headers, { readOnly: true })
   headers.append('Vary', 'Authorization, Cookie')
   const isJson = (headers.get('content-type') ?? '').includes('application/json')
-  if (hasCredentials(request) || response.status !== 200 || !isJson) {
+  if (!anonymous || response.status !== 200 || !isJson) {
     // Files under /api/media/file keep the caching Payload gives them; everything else is not to be stored.
-    if (hasCredentials(request) || !headers.has('cache-control') || isJson) {
-      headers.set('Cache-Control', hasCredentials(request) ? PRIVATE_CACHE_CONTROL : 'no-store')
+    if (!anonymous || !headers.has('cache-control') || isJson) {
+      headers.set('Cache-Control', anonymous ? 'no-store' : PRIVATE_CACHE_CONTROL)
     }
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
   }
@@ -140,65 +155,7 @@ async function withCaching(request: Request, response: Response): Promise<Respon
 
 /** A public JSON document of our own (e.g. /api/openapi.json) with the same caching and CORS as the API. */
 export function publicJson(request: Request, body: unknown): Promise<Response> {
-  return withCaching(request, Response.json(body))
-}
-
-/** The first path segments of anonymous reads kept in Next.js's data cache. */
-const CACHED_SEGMENTS = new Set([
-  'articles',
-  'pages',
-  'quotes',
-  'interns',
-  'contacts',
-  'topics',
-  'media',
-  'globals',
-])
-function isCacheableRead(request: Request): boolean {
-  if (hasCredentials(request)) return false
-  const url = new URL(request.url)
-  const [first, second] = apiSegments(request)
-  // Uploaded files stream from disk; very long query strings would only fill the cache.
-  return !!first && CACHED_SEGMENTS.has(first) && second !== 'file' && url.search.length <= 512
-}
-
-type Stored = { generation: number; storedAt: number; status: number; contentType: string; body: string }
-
-const READ_CACHE_SIZE = 500
-/** Other instances' changes do not reach this process; they show after this long (the max-age, too). */
-const READ_CACHE_TTL_MS = 30_000
-const readCache = new Map<string, Stored>()
-
-/**
- * Anonymous reads answered from memory, like the pages are from Next.js's cache: the full Payload read
- * (access, population, Lexical hooks) costs about 15 ms of CPU, so without this a REST list managed 69
- * requests/s on our 2-core machines against 1,300 for a cached page. An entry is used while no content
- * has changed in this process since it was stored (lib/content-generation.ts, moved by every revalidating
- * hook) and for at most 30 s. Only 2xx and 4xx answers are kept; the map keeps the newest 500.
- */
-async function cachedRead(request: Request, read: () => Promise<Response>): Promise<Response> {
-  const url = new URL(request.url)
-  // Payload words its error messages in the reader's language.
-  const key = `${url.pathname}${url.search}|${request.headers.get('accept-language')?.slice(0, 2) ?? ''}`
-  const hit = readCache.get(key)
-  const now = Date.now()
-  if (hit && hit.generation === contentGeneration() && now - hit.storedAt < READ_CACHE_TTL_MS) {
-    return new Response(hit.body, { status: hit.status, headers: { 'content-type': hit.contentType } })
-  }
-  const generation = contentGeneration()
-  const response = await read()
-  if (response.status >= 500) return response
-  const stored: Stored = {
-    generation,
-    storedAt: now,
-    status: response.status,
-    contentType: response.headers.get('content-type') ?? 'application/json',
-    body: await response.text(),
-  }
-  readCache.delete(key)
-  readCache.set(key, stored)
-  if (readCache.size > READ_CACHE_SIZE) readCache.delete(readCache.keys().next().value!)
-  return new Response(stored.body, { status: stored.status, headers: { 'content-type': stored.contentType } })
+  return withCaching(request, Response.json(body), !looksLikeCredentials(request.headers))
 }
 
 function isReadOverride(request: Request): boolean {
@@ -211,11 +168,12 @@ function isReadOverride(request: Request): boolean {
 
 /**
  * Payload reads `POST` with `X-Payload-HTTP-Method-Override: GET` and a form-encoded body as a GET with
- * that query (the admin's relationship fields do this for long queries). Such a read goes through the same
- * checks as a GET; the JSON variant is refused because not every endpoint reads it.
+ * that query (the admin's relationship fields do this for long queries). Such a read becomes a GET with
+ * the body as its query string, so it goes through the same parser and checks. The JSON variant is
+ * refused: Payload would hand its object to findByID unparsed (`{"depth": 100}`).
  */
 async function overrideAsGet(request: Request): Promise<Request | Response> {
-  const type = request.headers.get('content-type') ?? ''
+  const type = (request.headers.get('content-type') ?? '').toLowerCase()
   if (!type.startsWith('application/x-www-form-urlencoded')) {
     return errorResponse(
       badRequest(
@@ -243,26 +201,41 @@ type PayloadRoutes = {
 
 /** Payload's REST route handlers wrapped in the contract described at the top of this file. */
 export function publicRestApi(config: ConfigPromise, routes: PayloadRoutes) {
-  const GET: RouteHandler = async (request, context) => {
+  const GET: RouteHandler = async (incoming, context) => {
     const payload = await getPayload({ config })
-    const rejected = await checkRead(request, payload)
-    if (rejected) return withCaching(request, rejected)
-    const response = isCacheableRead(request)
-      ? await cachedRead(request, () => routes.GET(request, context))
-      : await routes.GET(request, context)
-    return withCaching(request, response)
+    const parsed = normalised(incoming)
+    if (parsed instanceof Response) return withCaching(incoming, parsed, true)
+    const { request, query } = parsed
+    const credentials = looksLikeCredentials(request.headers)
+    const anonymous = !credentials && (await payloadUser(payload, request.headers)) === null
+    const rejected = checkRead(request, query, payload, anonymous)
+    if (rejected) return withCaching(request, rejected, anonymous)
+    const url = new URL(request.url)
+    if (!anonymous || !isCacheableRead(apiSegments(request), url.search)) {
+      return withCaching(request, await routes.GET(request, context), anonymous)
+    }
+    // The stored answer is computed at the site's own origin, whatever Host the reader sent.
+    const canonical = new URL(`${url.pathname}${url.search}`, env().siteUrl)
+    const language = getRequestLanguage({
+      config: payload.config,
+      cookies: new Map(),
+      headers: request.headers,
+    })
+    const response = await anonymousRead(canonical, language, (clean) => routes.GET(clean, context))
+    return withCaching(request, response, true)
   }
-  /** Writes are never stored, and cross-origin only for the site itself. */
+  /** Writes are never stored, and cross-origin only for the site itself. Their query goes through the parser too. */
   const write =
     (handler: RouteHandler): RouteHandler =>
-    async (request, context) => {
-      if (isReadOverride(request)) {
-        const read = await overrideAsGet(request)
-        return read instanceof Response ? withCaching(request, read) : GET(read, context)
+    async (incoming, context) => {
+      if (isReadOverride(incoming)) {
+        const read = await overrideAsGet(incoming)
+        return read instanceof Response ? withCaching(incoming, read, false) : GET(read, context)
       }
-      const response = await handler(request, context)
+      const parsed = normalised(incoming)
+      const response = parsed instanceof Response ? parsed : await handler(parsed.request, context)
       const headers = new Headers(response.headers)
-      applyCors(request, headers, { readOnly: false })
+      applyCors(incoming, headers, { readOnly: false })
       headers.set('Cache-Control', PRIVATE_CACHE_CONTROL)
       return new Response(response.body, {
         status: response.status,

@@ -69,6 +69,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       PORT: String(port),
       // One origin that may read the API from a browser (tests/int/api-contract.int.test.ts).
       CORS_ORIGINS: 'https://app.example.org',
+      // Tests act as several clients by sending X-Forwarded-For (tests/int/accounts.int.test.ts); without a
+      // client address header every request counts against 127.0.0.1's login rate limit.
+      CLIENT_IP_HEADER: 'x-forwarded-for',
     }
     Object.assign(process.env, testEnv)
 

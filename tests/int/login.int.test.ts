@@ -1,5 +1,6 @@
 import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fromClient, newClientAddress } from '../helpers/clients'
 import { get } from '../helpers/http'
 import { testPayload } from '../helpers/payload'
 import { createUser, deleteUser, type TestUser } from '../helpers/users'
@@ -23,10 +24,13 @@ async function newUser(): Promise<TestUser> {
   return user
 }
 
+/** Each test file's logins come from a client address of their own (see tests/helpers/clients.ts). */
+const client = newClientAddress()
+
 function login(email: string, password: string): Promise<Response> {
   return get('/api/users/login', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: fromClient(client, { 'content-type': 'application/json' }),
     body: JSON.stringify({ email, password }),
   })
 }
@@ -35,16 +39,23 @@ const message = async (response: Response) =>
   ((await response.json()) as { errors?: { message: string }[] }).errors?.[0]?.message
 
 describe('logging in', () => {
-  it('locks the account after 5 failed attempts, even for the right password, for 15 minutes', async () => {
+  it('locks the account after 5 failed attempts, for 15 minutes, and then answers like a wrong password', async () => {
     const user = await newUser()
-    for (let attempt = 1; attempt <= 5; attempt++) {
+    // Over HTTP the rate limit answers 429 before a fifth failure (tests/int/accounts.int.test.ts); the
+    // lockout is the backstop for failures counted elsewhere (the Local API here, say another instance).
+    for (let attempt = 1; attempt <= 3; attempt++) {
       const response = await login(user.email, 'forkert-kodeord')
       expect(response.status).toBe(401)
       expect(await message(response)).toBe('Email eller adgangskode er forkert.')
     }
+    for (let attempt = 4; attempt <= 5; attempt++) {
+      await payload
+        .login({ collection: 'users', data: { email: user.email, password: 'forkert-kodeord' } })
+        .catch(() => undefined)
+    }
     const locked = await login(user.email, user.password)
     expect(locked.status).toBe(401)
-    expect(await message(locked)).toMatch(/^Denne bruger er låst på grund af for mange fejlede loginforsøg/)
+    expect(await message(locked)).toBe('Email eller adgangskode er forkert.')
     const stored = await payload.findByID({
       collection: 'users',
       id: user.id,

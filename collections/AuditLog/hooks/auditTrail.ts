@@ -3,6 +3,7 @@ import type {
   CollectionBeforeOperationHook,
   CollectionAfterDeleteHook,
   CollectionBeforeChangeHook,
+  DefaultDocumentIDType,
   GlobalAfterChangeHook,
   PayloadRequest,
   SanitizedCollectionConfig,
@@ -63,6 +64,45 @@ async function writeEntry(req: PayloadRequest, data: Omit<EntryData, 'user' | 'u
     depth: 0,
     req,
     // The audit log refuses every write through the APIs (access `nobody`); this hook is its only writer.
+    overrideAccess: true,
+  })
+}
+
+/**
+ * An account event (login, failed login, lockout, unlock): about the account `account` (null when the
+ * address belongs to nobody), done by whoever `req.user` is, from `clientAddress`. Written with the same
+ * `req`, so a login's entry commits with the login.
+ */
+export async function writeAccountEntry(
+  req: PayloadRequest,
+  {
+    action,
+    account,
+    address,
+    clientAddress,
+  }: {
+    action: Extract<AuditAction, 'loggedIn' | 'loginFailed' | 'lockedOut' | 'unlocked'>
+    account: { id: DefaultDocumentIDType; name?: string | null; email?: string | null } | null
+    address: string
+    clientAddress: string
+  },
+): Promise<void> {
+  const title = account?.name ? `${account.name} (${address})` : address
+  await req.payload.create({
+    collection: 'audit-log',
+    data: {
+      action,
+      targetSlug: 'users',
+      targetLabel: 'Bruger',
+      documentId: account ? String(account.id) : null,
+      documentTitle: title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH - 1)}…` : title,
+      user: req.user?.collection === 'users' ? req.user.id : null,
+      userName: req.user?.collection === 'users' ? userName(req) : 'Ikke logget ind',
+      clientAddress,
+    } as EntryData,
+    depth: 0,
+    req,
+    // The audit log refuses every write through the APIs (access `nobody`); these hooks write it.
     overrideAccess: true,
   })
 }

@@ -45,26 +45,40 @@ function refuse(message: string, status: 400 | 413): APIError {
   return new APIError(message, status, { errors: [{ path: 'file', message }] }, true)
 }
 
+/** The stored file's own address, as the admin's form sends it back unchanged with every save. */
+const OWN_FILE_URL = /^(?:https?:\/\/[^/]+)?\/api\/media\/file\/[^/?#]+$/
+
+/**
+ * A write that names a file by address: Payload would fetch it on create and duplicate, and accepts (and
+ * ignores) it on update. Refused on every operation, so nobody is told it worked. On update the admin
+ * sends the stored file's own `/api/media/file/…` address back with the form (and may with a duplicate);
+ * that is not a request for a file.
+ */
+function asksForUploadFromUrl(echoAllowed: boolean, data: { url?: unknown } | undefined): boolean {
+  const url = data?.url
+  if (url === undefined || url === null || url === '') return false
+  if (echoAllowed && typeof url === 'string' && OWN_FILE_URL.test(url)) return false
+  return true
+}
+
 /**
  * Before Payload handles an upload: refuse an oversized file (the REST/admin upload is already stopped with
  * 413 while it streams in, by `upload.limits` in payload.config.ts; this covers the Local API); refuse
  * anything whose content is not one of the four raster types, whatever its name and declared type say
  * (Payload's own check recognises SVG and XML by their content, but judges content it cannot identify by
- * the file's extension, with only a logged warning); refuse "upload from a URL" (the server would fetch an
- * address someone typed); and clean the file name.
+ * the file's extension, with only a logged warning); refuse "upload from a URL" on create, duplicate
+ * (Payload runs it as a create), update and bulk update, over REST, GraphQL and the Local API alike (the
+ * server would fetch an address someone typed); and clean the file name.
  */
 export const sanitiseUpload: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
-  // Payload has already moved `url` and `filename` out of the operation's data by now (into a file source
-  // it fetches later), so the request body is where they are seen.
-  const body = (req.data ?? (args as { data?: unknown }).data) as
-    { url?: unknown; filename?: unknown } | undefined
-  if (
-    !req.file &&
-    operation === 'create' &&
-    typeof body?.url === 'string' &&
-    typeof body.filename === 'string'
-  ) {
+  // Payload moves `url` and `filename` out of a create's data early (into a file source it fetches
+  // later), so the request body is checked too.
+  const data = (args as { data?: { url?: unknown } }).data
+  const body = req.data as { url?: unknown } | undefined
+  const echoAllowed =
+    operation === 'update' || Boolean((args as { duplicateFromID?: unknown }).duplicateFromID)
+  if (!req.file && (asksForUploadFromUrl(echoAllowed, data) || asksForUploadFromUrl(echoAllowed, body))) {
     throw refuse('Upload fra en webadresse er slået fra. Hent billedet ned, og upload filen.', 400)
   }
   const file = req.file
