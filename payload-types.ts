@@ -102,7 +102,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: number;
+    defaultIDType: number | string;
   };
   fallbackLocale: null;
   globals: {
@@ -154,7 +154,7 @@ export interface UserAuthOperations {
  * via the `definition` "articles".
  */
 export interface Article {
-  id: number;
+  id: number | string;
   title: string;
   /**
    * Generated from "title" when left empty.
@@ -164,7 +164,7 @@ export interface Article {
    * A teaser shown on the home page, in lists and under the title.
    */
   lead?: string | null;
-  heroImage?: (number | null) | Media;
+  heroImage?: (number | string | null) | Media;
   body?: {
     root: {
       type: string;
@@ -180,10 +180,10 @@ export interface Article {
     };
     [k: string]: unknown;
   } | null;
-  featuredQuote?: (number | null) | Quote;
-  topics?: (number | Topic)[] | null;
-  interns?: (number | Intern)[] | null;
-  contacts?: (number | Contact)[] | null;
+  featuredQuote?: (number | string | null) | Quote;
+  topics?: ((number | string) | Topic)[] | null;
+  interns?: ((number | string) | Intern)[] | null;
+  contacts?: ((number | string) | Contact)[] | null;
   /**
    * Set on first publish.
    */
@@ -194,16 +194,16 @@ export interface Article {
   seo?: {
     title?: string | null;
     description?: string | null;
-    image?: (number | null) | Media;
+    image?: (number | string | null) | Media;
   };
   /**
    * Set automatically.
    */
-  createdBy?: (number | null) | User;
+  createdBy?: (number | string | null) | User;
   /**
    * Set automatically.
    */
-  updatedBy?: (number | null) | User;
+  updatedBy?: (number | string | null) | User;
   searchIndex?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -214,7 +214,7 @@ export interface Article {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
+  id: number | string;
   /**
    * Describe the image in Danish for people who cannot see it.
    */
@@ -223,11 +223,11 @@ export interface Media {
   /**
    * Set automatically.
    */
-  createdBy?: (number | null) | User;
+  createdBy?: (number | string | null) | User;
   /**
    * Set automatically.
    */
-  updatedBy?: (number | null) | User;
+  updatedBy?: (number | string | null) | User;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -271,7 +271,7 @@ export interface Media {
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
+  id: number | string;
   name: string;
   /**
    * Admins manage users and settings; editors manage content.
@@ -302,7 +302,7 @@ export interface User {
  * via the `definition` "quotes".
  */
 export interface Quote {
-  id: number;
+  id: number | string;
   /**
    * Without quotation marks.
    */
@@ -313,25 +313,25 @@ export interface Quote {
   speaker?:
     | ({
         relationTo: 'interns';
-        value: number | Intern;
+        value: (number | string) | Intern;
       } | null)
     | ({
         relationTo: 'contacts';
-        value: number | Contact;
+        value: (number | string) | Contact;
       } | null);
   /**
    * For people who are neither an intern nor a contact.
    */
   attribution?: string | null;
-  article?: (number | null) | Article;
+  article?: (number | string | null) | Article;
   /**
    * Set automatically.
    */
-  createdBy?: (number | null) | User;
+  createdBy?: (number | string | null) | User;
   /**
    * Set automatically.
    */
-  updatedBy?: (number | null) | User;
+  updatedBy?: (number | string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -340,7 +340,7 @@ export interface Quote {
  * via the `definition` "interns".
  */
 export interface Intern {
-  id: number;
+  id: number | string;
   name: string;
   /**
    * Generated from "name" when left empty.
@@ -360,7 +360,7 @@ export interface Intern {
   /**
    * Shown only with publication consent.
    */
-  photo?: (number | null) | Media;
+  photo?: (number | string | null) | Media;
   /**
    * The intern is public only when consent is recorded.
    */
@@ -373,11 +373,11 @@ export interface Intern {
   /**
    * Set automatically.
    */
-  createdBy?: (number | null) | User;
+  createdBy?: (number | string | null) | User;
   /**
    * Set automatically.
    */
-  updatedBy?: (number | null) | User;
+  updatedBy?: (number | string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -388,7 +388,7 @@ export interface Intern {
  * via the `definition` "contacts".
  */
 export interface Contact {
-  id: number;
+  id: number | string;
   name: string;
   /**
    * Generated from "name" when left empty.
@@ -398,7 +398,7 @@ export interface Contact {
   organisation?: string | null;
   email?: string | null;
   phone?: string | null;
-  photo?: (number | null) | Media;
+  photo?: (number | string | null) | Media;
   /**
    * Lower numbers come first.
    */
@@ -406,11 +406,11 @@ export interface Contact {
   /**
    * Set automatically.
    */
-  createdBy?: (number | null) | User;
+  createdBy?: (number | string | null) | User;
   /**
    * Set automatically.
    */
-  updatedBy?: (number | null) | User;
+  updatedBy?: (number | string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -419,7 +419,7 @@ export interface Contact {
  * via the `definition` "topics".
  */
 export interface Topic {
-  id: number;
+  id: number | string;
   name: string;
   /**
    * Generated from "name" when left empty.
@@ -429,11 +429,11 @@ export interface Topic {
   /**
    * Set automatically.
    */
-  createdBy?: (number | null) | User;
+  createdBy?: (number | string | null) | User;
   /**
    * Set automatically.
    */
-  updatedBy?: (number | null) | User;
+  updatedBy?: (number | string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -442,7 +442,7 @@ export interface Topic {
  * via the `definition` "pages".
  */
 export interface Page {
-  id: number;
+  id: number | string;
   title: string;
   /**
    * Generated from "title" when left empty.
@@ -470,16 +470,16 @@ export interface Page {
   seo?: {
     title?: string | null;
     description?: string | null;
-    image?: (number | null) | Media;
+    image?: (number | string | null) | Media;
   };
   /**
    * Set automatically.
    */
-  createdBy?: (number | null) | User;
+  createdBy?: (number | string | null) | User;
   /**
    * Set automatically.
    */
-  updatedBy?: (number | null) | User;
+  updatedBy?: (number | string | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -491,7 +491,7 @@ export interface Page {
  * via the `definition` "redirects".
  */
 export interface Redirect {
-  id: number;
+  id: number | string;
   /**
    * The path on this site, e.g. /historier/old-title.
    */
@@ -511,11 +511,11 @@ export interface Redirect {
   /**
    * Set automatically.
    */
-  createdBy?: (number | null) | User;
+  createdBy?: (number | string | null) | User;
   /**
    * Set automatically.
    */
-  updatedBy?: (number | null) | User;
+  updatedBy?: (number | string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -526,7 +526,7 @@ export interface Redirect {
  * via the `definition` "audit-log".
  */
 export interface AuditLog {
-  id: number;
+  id: number | string;
   action:
     | 'created'
     | 'updated'
@@ -544,7 +544,7 @@ export interface AuditLog {
   targetSlug: string;
   documentId?: string | null;
   documentTitle?: string | null;
-  user?: (number | null) | User;
+  user?: (number | string | null) | User;
   /**
    * "System" for changes made without a logged-in user.
    */
@@ -563,7 +563,7 @@ export interface AuditLog {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
+  id: number | string;
   key: string;
   data:
     | {
@@ -580,7 +580,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: number;
+  id: number | string;
   /**
    * Input data provided to the job
    */
@@ -672,48 +672,48 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: number | string;
   document?:
     | ({
         relationTo: 'articles';
-        value: number | Article;
+        value: (number | string) | Article;
       } | null)
     | ({
         relationTo: 'pages';
-        value: number | Page;
+        value: (number | string) | Page;
       } | null)
     | ({
         relationTo: 'quotes';
-        value: number | Quote;
+        value: (number | string) | Quote;
       } | null)
     | ({
         relationTo: 'interns';
-        value: number | Intern;
+        value: (number | string) | Intern;
       } | null)
     | ({
         relationTo: 'contacts';
-        value: number | Contact;
+        value: (number | string) | Contact;
       } | null)
     | ({
         relationTo: 'topics';
-        value: number | Topic;
+        value: (number | string) | Topic;
       } | null)
     | ({
         relationTo: 'media';
-        value: number | Media;
+        value: (number | string) | Media;
       } | null)
     | ({
         relationTo: 'redirects';
-        value: number | Redirect;
+        value: (number | string) | Redirect;
       } | null)
     | ({
         relationTo: 'users';
-        value: number | User;
+        value: (number | string) | User;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: (number | string) | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -723,10 +723,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: number | string;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: (number | string) | User;
   };
   key?: string | null;
   value?:
@@ -746,7 +746,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
+  id: number | string;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -1057,7 +1057,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  * via the `definition` "site".
  */
 export interface Site {
-  id: number;
+  id: number | string;
   name: string;
   /**
    * Default meta description.
@@ -1090,7 +1090,7 @@ export interface Site {
   /**
    * Set automatically.
    */
-  updatedBy?: (number | null) | User;
+  updatedBy?: (number | string | null) | User;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1099,7 +1099,7 @@ export interface Site {
  * via the `definition` "footer".
  */
 export interface Footer {
-  id: number;
+  id: number | string;
   operatorLine?: string | null;
   addressLine?: string | null;
   editorLine?: string | null;
@@ -1118,7 +1118,7 @@ export interface Footer {
   /**
    * Set automatically.
    */
-  updatedBy?: (number | null) | User;
+  updatedBy?: (number | string | null) | User;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1127,7 +1127,7 @@ export interface Footer {
  * via the `definition` "navigation".
  */
 export interface Navigation {
-  id: number;
+  id: number | string;
   items?:
     | {
         label: string;
@@ -1138,7 +1138,7 @@ export interface Navigation {
   /**
    * Set automatically.
    */
-  updatedBy?: (number | null) | User;
+  updatedBy?: (number | string | null) | User;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1228,16 +1228,16 @@ export interface TaskSchedulePublish {
     doc?:
       | ({
           relationTo: 'articles';
-          value: number | Article;
+          value: (number | string) | Article;
         } | null)
       | ({
           relationTo: 'pages';
-          value: number | Page;
+          value: (number | string) | Page;
         } | null);
     global?: string | null;
     user?: {
       relationTo: 'users';
-      value: number | User;
+      value: (number | string) | User;
     } | null;
   };
   output?: unknown;
@@ -1247,7 +1247,7 @@ export interface TaskSchedulePublish {
  * via the `definition` "InlineQuoteBlock".
  */
 export interface InlineQuoteBlock {
-  quote: number | Quote;
+  quote: (number | string) | Quote;
   id?: string | null;
   blockName?: string | null;
   blockType: 'inlineQuote';
@@ -1272,7 +1272,7 @@ export interface VideoEmbedBlock {
  */
 export interface ReadAlsoBlock {
   label: string;
-  article?: (number | null) | Article;
+  article?: (number | string | null) | Article;
   /**
    * Used when no story is chosen.
    */

@@ -25,6 +25,7 @@ import { graphqlBoundsRule } from '@/lib/api/graphql'
 import { API_LIMITS } from '@/lib/api/limits'
 import { databaseAdapter } from '@/lib/database'
 import { env } from '@/lib/env'
+import { idsOfAnyAdapter } from '@/lib/id-types'
 import { bodyEditor } from '@/lib/richtext/editor'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -97,6 +98,8 @@ export default buildConfig({
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),
+    // Ids are `number | string` whichever adapter generates the types (lib/id-types.ts).
+    schema: [idsOfAnyAdapter],
   },
   telemetry: false,
 })

@@ -1,4 +1,4 @@
-import type { Access, PayloadRequest, Where } from 'payload'
+import type { Access, DefaultDocumentIDType, PayloadRequest, Where } from 'payload'
 import { hasRole } from '@/access/roles'
 
 /**
@@ -11,9 +11,9 @@ import { hasRole } from '@/access/roles'
  * The interns are asked at read time rather than kept in a flag on the image, so the rule cannot drift
  * from the consent records. One query per request (memoised on the request).
  */
-const hiddenByRequest = new WeakMap<PayloadRequest, Promise<(number | string)[]>>()
+const hiddenByRequest = new WeakMap<PayloadRequest, Promise<DefaultDocumentIDType[]>>()
 
-function photosWithoutConsent(req: PayloadRequest): Promise<(number | string)[]> {
+function photosWithoutConsent(req: PayloadRequest): Promise<DefaultDocumentIDType[]> {
   let hidden = hiddenByRequest.get(req)
   if (!hidden) {
     hidden = req.payload
@@ -30,7 +30,7 @@ function photosWithoutConsent(req: PayloadRequest): Promise<(number | string)[]>
       .then(({ docs }) =>
         docs
           .map((intern) => (typeof intern.photo === 'object' ? intern.photo?.id : intern.photo))
-          .filter((id): id is number => id !== null && id !== undefined),
+          .filter((id): id is DefaultDocumentIDType => id !== null && id !== undefined),
       )
     hiddenByRequest.set(req, hidden)
   }

@@ -1,4 +1,9 @@
-import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionSlug,
+  DefaultDocumentIDType,
+  PayloadRequest,
+} from 'payload'
 
 /**
  * What the public sees of a document: whether it is published and under which slug. That is the
@@ -9,7 +14,7 @@ import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 
  */
 export type PublicState = { published: boolean; slug: string | null }
 
-type Id = number | string
+type Id = DefaultDocumentIDType
 
 /** Read straight from the adapter: an internal look-up for hooks, with no access rules or hooks of its own. */
 export async function readPublicState(

@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, DefaultDocumentIDType, Payload } from 'payload'
 import { z } from 'zod'
 import { block, editorState, paragraph } from './lexical'
 import { type SeedFile, seedFile } from './schema'
@@ -29,7 +29,7 @@ async function findIdBy(
   collection: CollectionSlug,
   field: string,
   value: string,
-): Promise<number | string | null> {
+): Promise<DefaultDocumentIDType | null> {
   const { docs } = await payload.find({
     collection,
     where: { [field]: { equals: value } },
@@ -60,8 +60,8 @@ export async function seed(
     collection: CollectionSlug,
     key: { field: string; value: string },
     label: string,
-    create: () => Promise<{ id: number | string }>,
-  ): Promise<number | string> {
+    create: () => Promise<{ id: DefaultDocumentIDType }>,
+  ): Promise<DefaultDocumentIDType> {
     const existing = await findIdBy(payload, collection, key.field, key.value)
     if (existing !== null) {
       result.unchanged++
@@ -74,7 +74,15 @@ export async function seed(
     return doc.id
   }
 
-  const topicIds = new Map<string, number | string>()
+  // Ids are whatever the adapter gives (numbers in SQL, ObjectId strings in MongoDB) and are passed on
+  // exactly as they came.
+  const idOf = (map: Map<string, DefaultDocumentIDType>, key: string): DefaultDocumentIDType => {
+    const id = map.get(key)
+    if (id === undefined) throw new Error(`Seed: nothing was written for "${key}"`)
+    return id
+  }
+
+  const topicIds = new Map<string, DefaultDocumentIDType>()
   for (const topic of seedContent.topics) {
     const id = await upsert('topics', { field: 'slug', value: topic.slug }, topic.name, () =>
       payload.create({ collection: 'topics', data: topic, overrideAccess: true, context }),
@@ -82,7 +90,7 @@ export async function seed(
     topicIds.set(topic.slug, id)
   }
 
-  const internIds = new Map<string, number | string>()
+  const internIds = new Map<string, DefaultDocumentIDType>()
   for (const intern of seedContent.interns) {
     const id = await upsert('interns', { field: 'slug', value: intern.slug }, intern.name, () =>
       payload.create({ collection: 'interns', data: intern, overrideAccess: true, context }),
@@ -90,7 +98,7 @@ export async function seed(
     internIds.set(intern.slug, id)
   }
 
-  const contactIds = new Map<string, number | string>()
+  const contactIds = new Map<string, DefaultDocumentIDType>()
   for (const contact of seedContent.contacts) {
     const id = await upsert('contacts', { field: 'slug', value: contact.slug }, contact.name, () =>
       payload.create({ collection: 'contacts', data: contact, overrideAccess: true, context }),
@@ -98,13 +106,13 @@ export async function seed(
     contactIds.set(contact.slug, id)
   }
 
-  const quoteIds = new Map<string, number | string>()
+  const quoteIds = new Map<string, DefaultDocumentIDType>()
   for (const quote of seedContent.quotes) {
     const speaker =
       'intern' in quote.speaker
-        ? { relationTo: 'interns' as const, value: Number(internIds.get(quote.speaker.intern)) }
+        ? { relationTo: 'interns' as const, value: idOf(internIds, quote.speaker.intern) }
         : 'contact' in quote.speaker
-          ? { relationTo: 'contacts' as const, value: Number(contactIds.get(quote.speaker.contact)) }
+          ? { relationTo: 'contacts' as const, value: idOf(contactIds, quote.speaker.contact) }
           : null
     const attribution = 'attribution' in quote.speaker ? quote.speaker.attribution : undefined
     const id = await upsert(
@@ -120,12 +128,6 @@ export async function seed(
         }),
     )
     quoteIds.set(quote.key, id)
-  }
-
-  const idOf = (map: Map<string, number | string>, key: string) => {
-    const id = map.get(key)
-    if (id === undefined) throw new Error(`Seed: nothing was written for "${key}"`)
-    return Number(id)
   }
 
   for (const article of seedContent.articles) {
@@ -178,7 +180,7 @@ export async function seed(
         await payload.update({
           collection: 'quotes',
           id: quoteId,
-          data: { article: Number(articleId) },
+          data: { article: articleId },
           overrideAccess: true,
           context,
         })

@@ -1,5 +1,5 @@
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { buildSearchIndex } from '@/collections/Articles/hooks/searchIndex'
 import { block, type BlockNode, editorState, type ParagraphNode, paragraph } from './lexical'
 
@@ -222,6 +222,16 @@ function storyBody(story: SyntheticStory, quoteIds: number[]) {
 export type SyntheticLog = (line: string) => void
 type Pools = { topicIds: number[]; internIds: number[] }
 
+/**
+ * The bulk writer below writes SQLite rows, whose ids are integers; an id from the Local API is Payload's
+ * `number | string`, so it is checked here rather than assumed.
+ */
+function sqliteRowId(id: DefaultDocumentIDType): number {
+  if (typeof id !== 'number')
+    throw new Error(`Expected an SQLite row id (an integer), got ${JSON.stringify(id)}`)
+  return id
+}
+
 const context = { disableRevalidate: true }
 
 /**
@@ -261,7 +271,7 @@ export async function seedSynthetic(
       context,
       depth: 0,
     })
-    pools.topicIds.push(doc.id)
+    pools.topicIds.push(sqliteRowId(doc.id))
   }
   for (const intern of syntheticInterns()) {
     const doc = await payload.create({
@@ -271,7 +281,7 @@ export async function seedSynthetic(
       context,
       depth: 0,
     })
-    pools.internIds.push(doc.id)
+    pools.internIds.push(sqliteRowId(doc.id))
   }
 
   const references = Math.min(count, REFERENCE_STORIES)
@@ -323,7 +333,7 @@ async function createWithLocalApi(payload: Payload, story: SyntheticStory, { top
       context,
       depth: 0,
     })
-    quoteIds.push(doc.id)
+    quoteIds.push(sqliteRowId(doc.id))
   }
   const article = await payload.create({
     collection: 'articles',

@@ -4,6 +4,7 @@ import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { hasRole, ROLES } from '@/access/roles'
 import { auditHooks, skipAuditForAccountBookkeeping } from '@/collections/AuditLog/hooks/auditTrail'
 import { env } from '@/lib/env'
+import { forgetDeletedUser } from '@/fields/authorship'
 import { respectLocksInGraphQL } from '@/lib/document-locks'
 import { accountRules, auditLogin, auditUnlock } from './hooks/accountEvents'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
@@ -52,7 +53,7 @@ export const Users: CollectionConfig = {
     afterOperation: [auditUnlock],
     beforeChange: [firstUserIsAdmin, ...audit.beforeChange],
     afterChange: audit.afterChange,
-    afterDelete: audit.afterDelete,
+    afterDelete: [...audit.afterDelete, forgetDeletedUser],
   },
   fields: [
     {

@@ -245,6 +245,8 @@ export function normaliseRestQuery(search: string): NormalisedQuery {
   const parsed = qs.parse(raw, PAYLOAD_QS_OPTIONS) as Record<string, unknown>
   const result = restQuerySchema.safeParse(parsed)
   if (!result.success) return { ok: false, message: firstMessage(result.error.issues) }
+  // `sort=` (or only commas) names no field: no sort. Passed on, MongoDB refuses to sort by "" (a 500).
+  if (result.data.sort === '') delete result.data.sort
   // Written back with indices (`a[0]=x`), the form qs reads back into the same arrays.
   const written = qs.stringify(result.data, { encodeValuesOnly: true })
   const reread = qs.parse(written, PAYLOAD_QS_OPTIONS)

@@ -91,13 +91,20 @@ function operands(operator: string, value: unknown, label: string): Scalar[] {
   return [value]
 }
 
-function checkOperand(
-  resolved: Resolved,
-  operator: string,
-  value: Scalar,
-  label: string,
-  numericIds: boolean,
-): void {
+/**
+ * What a document id looks like on the configured database: an integer on SQLite and PostgreSQL, an
+ * ObjectId (24 hexadecimal digits) on MongoDB. Anything else cannot match a document, so it is a 400
+ * rather than an empty answer (MongoDB would otherwise answer 200 with nothing, SQL with a 500).
+ */
+type IdForm = { pattern: RegExp; description: string }
+
+function idForm(payload: Payload): IdForm {
+  return payload.db.defaultIDType === 'number'
+    ? { pattern: /^\d{1,15}$/, description: 'et heltal' }
+    : { pattern: /^[0-9a-f]{24}$/i, description: '24 hexadecimale tegn (0-9, a-f)' }
+}
+
+function checkOperand(resolved: Resolved, operator: string, value: Scalar, label: string, ids: IdForm): void {
   if (operator === 'exists') {
     if (!['true', 'false', true, false].includes(value as never)) {
       throw badRequest(`${label} skal være true eller false.`)
@@ -118,13 +125,10 @@ function checkOperand(
   }
   const holdsIds =
     type === 'id' || ((type === 'relationship' || type === 'upload') && typeof relationTo === 'string')
-  if (
-    holdsIds &&
-    numericIds &&
-    !['like', 'not_like', 'contains'].includes(operator) &&
-    !/^\d{1,15}$/.test(String(value))
-  ) {
-    throw badRequest(`${label} skal være et id, dvs. et heltal (fik «${String(value).slice(0, 40)}»).`)
+  if (holdsIds && !['like', 'not_like', 'contains'].includes(operator) && !ids.pattern.test(String(value))) {
+    throw badRequest(
+      `${label} skal være et id, dvs. ${ids.description} (fik «${String(value).slice(0, 40)}»).`,
+    )
   }
 }
 
@@ -134,7 +138,7 @@ function checkWhere(
   where: unknown,
   label: string,
   depth: number,
-  numericIds: boolean,
+  ids: IdForm,
   anonymous: boolean,
 ): void {
   if (depth > MAX_WHERE_DEPTH)
@@ -151,7 +155,7 @@ function checkWhere(
           `${keyLabel} skal være en liste af betingelser, fx ${keyLabel}[0][title][equals]=Faxe.`,
         )
       list.forEach((item, i) =>
-        checkWhere(payload, fields, item, `${keyLabel}[${i}]`, depth + 1, numericIds, anonymous),
+        checkWhere(payload, fields, item, `${keyLabel}[${i}]`, depth + 1, ids, anonymous),
       )
       continue
     }
@@ -168,7 +172,7 @@ function checkWhere(
       // Geometry operators take objects and apply to point fields only (there are none in this model).
       if (GEO_OPERATORS.has(operator)) continue
       for (const item of operands(operator, operand, operatorLabel)) {
-        checkOperand(resolved, operator, item, operatorLabel, numericIds)
+        checkOperand(resolved, operator, item, operatorLabel, ids)
       }
     }
   }
@@ -200,19 +204,16 @@ export function checkCollectionQuery(
 ): void {
   const config = payload.collections[collection as keyof typeof payload.collections]?.config
   if (!config) return
-  const numericIds = payload.db.defaultIDType === 'number'
   checkSort(payload, config.flattenedFields, query.sort, anonymous)
   if (query.where !== undefined && query.where !== null && query.where !== '') {
-    checkWhere(payload, config.flattenedFields, query.where, 'where', 0, numericIds, anonymous)
+    checkWhere(payload, config.flattenedFields, query.where, 'where', 0, idForm(payload), anonymous)
   }
 }
 
-/** A document id in a URL: our databases number documents, so anything else cannot be one. */
+/** A document id in a URL must have the database's id form (see `idForm`). */
 export function checkDocumentId(payload: Payload, id: string): void {
-  if (payload.db.defaultIDType === 'number' && !/^\d{1,15}$/.test(id)) {
-    throw badRequest(`Ugyldigt id «${id.slice(0, 40)}»: id'er er heltal.`)
-  }
-  if (payload.db.defaultIDType === 'text' && !/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
-    throw badRequest(`Ugyldigt id «${id.slice(0, 40)}».`)
+  const ids = idForm(payload)
+  if (!ids.pattern.test(id)) {
+    throw badRequest(`Ugyldigt id «${id.slice(0, 40)}»: id'er er ${ids.description}.`)
   }
 }

@@ -1,4 +1,4 @@
-import type { Payload, Where } from 'payload'
+import type { DefaultDocumentIDType, Payload, Where } from 'payload'
 import { reshapeQuote } from '@/lib/data/reshape'
 import type { QuoteView } from '@/lib/data/types'
 
@@ -21,7 +21,7 @@ export async function findQuotes(payload: Payload, where: Where, limit: number):
 }
 
 /** The given quotes, keyed by id, for a renderer that meets them by id in rich text. */
-export async function loadQuotes(payload: Payload, ids: (number | string)[]): Promise<Record<string, QuoteView>> {
+export async function loadQuotes(payload: Payload, ids: DefaultDocumentIDType[]): Promise<Record<string, QuoteView>> {
   if (ids.length === 0) return {}
   const quotes = await findQuotes(payload, { id: { in: ids } }, ids.length)
   return Object.fromEntries(quotes.map((quote) => [String(quote.id), quote]))

@@ -3,6 +3,7 @@
  * (an intern without consent, a draft story), so it is dropped rather than shown half-empty.
  */
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import type { DefaultDocumentIDType } from 'payload'
 import type { Article, Contact, Intern, Media, Quote, Topic } from '@/payload-types'
 import { PATHS } from '@/lib/cache-tags'
 import type {
@@ -15,7 +16,7 @@ import type {
   TopicView,
 } from '@/lib/data/types'
 
-export function isPopulated<T extends object>(value: number | string | T | null | undefined): value is T {
+export function isPopulated<T extends object>(value: DefaultDocumentIDType | T | null | undefined): value is T {
   return typeof value === 'object' && value !== null
 }
 
@@ -30,7 +31,7 @@ function localMediaPath(url: string): string {
   return parsed.pathname.startsWith('/api/media/file/') ? `${parsed.pathname}${parsed.search}` : url
 }
 
-export function reshapeImage(media: number | Media | null | undefined, size?: 'card' | 'hero' | 'og'): ImageView | null {
+export function reshapeImage(media: DefaultDocumentIDType | Media | null | undefined, size?: 'card' | 'hero' | 'og'): ImageView | null {
   if (!isPopulated(media) || !media.url || !media.width || !media.height) return null
   const sized = size ? media.sizes?.[size] : undefined
   if (sized?.url && sized.width && sized.height) {
@@ -126,7 +127,7 @@ export function reshapeQuote(quote: QuoteSource): QuoteView {
   }
 }
 
-function populated<T extends object>(values: (number | T)[] | null | undefined): T[] {
+function populated<T extends object>(values: (DefaultDocumentIDType | T)[] | null | undefined): T[] {
   return (values ?? []).filter(isPopulated)
 }
 
@@ -166,8 +167,8 @@ export function reshapeStory(article: Article, quotes: Record<string, QuoteView>
 }
 
 /** Ids of every quote an article refers to: the pull quote and each inline quote block in the body. */
-export function quoteIdsOf(article: Pick<Article, 'featuredQuote'> & Partial<Pick<Article, 'body'>>): (number | string)[] {
-  const ids = new Set<number | string>()
+export function quoteIdsOf(article: Pick<Article, 'featuredQuote'> & Partial<Pick<Article, 'body'>>): DefaultDocumentIDType[] {
+  const ids = new Set<DefaultDocumentIDType>()
   const featured = article.featuredQuote
   if (featured != null) ids.add(isPopulated(featured) ? featured.id : featured)
   const visit = (node: unknown): void => {
@@ -176,7 +177,7 @@ export function quoteIdsOf(article: Pick<Article, 'featuredQuote'> & Partial<Pic
     if (n.type === 'block' && n.fields?.blockType === 'inlineQuote') {
       const q = n.fields.quote
       if (typeof q === 'number' || typeof q === 'string') ids.add(q)
-      else if (q && typeof q === 'object' && 'id' in q) ids.add((q as { id: number | string }).id)
+      else if (q && typeof q === 'object' && 'id' in q) ids.add((q as { id: DefaultDocumentIDType }).id)
     }
     n.children?.forEach(visit)
   }

@@ -3,6 +3,7 @@
  * document, so they never have to ask whether a relation is an id or an object, or whether it was hidden.
  */
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import type { DefaultDocumentIDType } from 'payload'
 
 export type ImageView = {
   url: string
@@ -13,7 +14,7 @@ export type ImageView = {
 }
 
 export type QuoteView = {
-  id: number | string
+  id: DefaultDocumentIDType
   text: string
   /** "Charlotte Gisselmann Jessen, innovationspraktikant fra CBS", or the free-text attribution. */
   attribution: string | null
@@ -23,7 +24,7 @@ export type QuoteView = {
 }
 
 export type InternView = {
-  id: number | string
+  id: DefaultDocumentIDType
   name: string
   slug: string | null
   role: string | null
@@ -37,7 +38,7 @@ export type InternView = {
 }
 
 export type ContactView = {
-  id: number | string
+  id: DefaultDocumentIDType
   name: string
   slug: string | null
   title: string | null
@@ -48,14 +49,14 @@ export type ContactView = {
 }
 
 export type TopicView = {
-  id: number | string
+  id: DefaultDocumentIDType
   name: string
   slug: string
   description: string | null
 }
 
 export type StoryCardView = {
-  id: number | string
+  id: DefaultDocumentIDType
   title: string
   slug: string
   lead: string | null

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser'
+import { DOCUMENT_ID } from '../helpers/database'
 import { baseUrl, get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testPayload } from '../helpers/payload'
 import { createUser, type TestUser } from '../helpers/users'
 
 /**
@@ -20,7 +21,7 @@ let browser: Browser
 let page: Page
 let payload: Payload
 let editor: TestUser
-let storyId: number | undefined
+let storyId: DefaultDocumentIDType | undefined
 let slug = ''
 
 /** What an anonymous reader gets for a path (tags stripped), polled until `check` holds or 10 s pass. */
@@ -45,7 +46,7 @@ async function pickOption(fieldSelector: string, search: string): Promise<void> 
 async function publish(): Promise<void> {
   const saved = page.waitForResponse(
     (r) =>
-      /\/api\/articles\/\d+/.test(r.url()) &&
+      new RegExp(`/api/articles/(${DOCUMENT_ID})`).test(r.url()) &&
       r.request().method() !== 'GET' &&
       !r.url().includes('autosave=true'),
   )
@@ -65,8 +66,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  if (storyId)
-    await payload.delete({ collection: 'articles', id: storyId, overrideAccess: true, context: testContext })
+  if (storyId) await removeDocument(payload, 'articles', storyId)
 })
 
 describe('the editor in the admin', () => {
@@ -96,8 +96,8 @@ describe('the editor in the admin', () => {
       .poll(() => page.inputValue('input[name="slug"]'), { timeout: 15_000 })
       .toMatch(/^redaktoerens-browsertest-/)
     slug = await page.inputValue('input[name="slug"]')
-    storyId = Number(page.url().match(/articles\/(\d+)/)?.[1])
-    expect(storyId).toBeGreaterThan(0)
+    storyId = page.url().match(new RegExp(`/articles/(${DOCUMENT_ID})`))?.[1]
+    expect(storyId).toBeDefined()
     // Not published yet: readers get a 404.
     expect((await get(`/historier/${slug}`)).status).toBe(404)
   })

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser'
 import { baseUrl } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 
 /**
  * Every page type in Chromium against the production build: status and key content, axe (WCAG 2.1 A/AA)
@@ -226,12 +226,7 @@ describe('a video in a story', () => {
       expect(foreign.every((url) => url.startsWith('https://www.youtube-nocookie.com/'))).toBe(true)
     } finally {
       await context.close()
-      await payload.delete({
-        collection: 'articles',
-        id: story.id,
-        overrideAccess: true,
-        context: testContext,
-      })
+      await removeDocument(payload, 'articles', story.id)
     }
   })
 })

@@ -1,78 +1,113 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { checkBuild, runBuild } from '@/scripts/lib/build'
 import { childEnv, freePort, type RunningServer, startNextServer } from '@/scripts/lib/server'
+import { type DatabaseKind, parseDatabaseKind, provision, type ProvisionedDatabase } from './provision'
 
 /**
- * Once per `npm test`: a fresh temporary SQLite database, migrated and seeded; a production build of the
- * app made against it (in `.next-test`, so the build `npm start` serves is never touched); and a
- * production server on a free port. Test files get the environment and the server's URL via `inject`.
+ * Once per run, `npm start`'s steps on a fresh database of the kind `TEST_DATABASE` names (`sqlite` by
+ * default; `npm run test:postgres` and `npm run test:mongodb` set it): migrate, seed, build the app against
+ * it (in `.next-test`, or `.next-test-<kind>`, so the build `npm start` serves is never touched) and start a
+ * production server on a free port. Test files get the environment, the server's URL and the database kind
+ * via `inject`, so every integration test runs on every kind without anything of its own.
  */
 
 declare module 'vitest' {
   export interface ProvidedContext {
     testEnv: Record<string, string>
     baseUrl: string
+    databaseKind: DatabaseKind
+    /** The production build the server runs (tests that start a second server use the same). */
+    distDir: string
   }
 }
 
-export const TEST_DIST_DIR = '.next-test'
+/** The build folder of a run on `kind`. SQLite keeps the historical `.next-test`. */
+export function testDistDir(kind: DatabaseKind): string {
+  return kind === 'sqlite' ? '.next-test' : `.next-test-${kind}`
+}
+
+/** This run's build folder, for tests that start a second server on it (same as `inject('distDir')`). */
+export const TEST_DIST_DIR = testDistDir(parseDatabaseKind(process.env.TEST_DATABASE))
 
 let server: RunningServer | undefined
+let database: ProvisionedDatabase | undefined
 let tempDir: string | undefined
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  tempDir = mkdtempSync(path.join(os.tmpdir(), 'faxe-test-'))
-  const port = await freePort()
-  const testEnv = {
-    DATABASE_URI: `file:${path.join(tempDir, 'test.db')}`,
-    MEDIA_DIR: path.join(tempDir, 'media'),
-    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-    SITE_URL: `http://127.0.0.1:${port}`,
-    PORT: String(port),
-    // One origin that may read the API from a browser (tests/int/api-contract.int.test.ts).
-    CORS_ORIGINS: 'https://app.example.org',
-    // Tests act as several clients by sending X-Forwarded-For (tests/int/accounts.int.test.ts); without a
-    // client address header every request counts against 127.0.0.1's login rate limit.
-    CLIENT_IP_HEADER: 'x-forwarded-for',
+async function teardown(): Promise<void> {
+  if (server) {
+    // The server's own log, for a failure whose cause is on the server side (a 500's stack trace).
+    const file = path.join(
+      os.tmpdir(),
+      `faxe-test-server-${parseDatabaseKind(process.env.TEST_DATABASE)}.log`,
+    )
+    writeFileSync(file, server.output())
+    console.log(`[test setup] the test server's log: ${file}`)
   }
-  Object.assign(process.env, testEnv)
+  await server?.stop()
+  await database?.drop()
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const kind = parseDatabaseKind(process.env.TEST_DATABASE)
   const started = Date.now()
   const log = (line: string) => console.log(`[test setup] ${line}`)
-
-  const { loadEnv } = await import('@/lib/env')
-  const env = loadEnv()
-  const { openPayload, migrateDatabase } = await import('@/scripts/lib/database')
-  const { seed } = await import('@/seeds/load')
-  const payload = await openPayload()
-  log(`migrating and seeding ${env.database.kind} database in ${tempDir}`)
-  await migrateDatabase(payload, env)
-  await seed(payload)
-  await payload.destroy()
-
-  const build = checkBuild(TEST_DIST_DIR, env.database)
-  if (!build.current) {
-    log(`building the app into ${TEST_DIST_DIR} (${build.reason}) …`)
-    const lines: string[] = []
-    try {
-      await runBuild(TEST_DIST_DIR, env.database, childEnv(testEnv), (line) => lines.push(line))
-    } catch (error) {
-      console.error(lines.join('\n'))
-      throw error
+  try {
+    tempDir = mkdtempSync(path.join(os.tmpdir(), 'faxe-test-'))
+    database = await provision(kind)
+    log(`database: ${database.description}`)
+    const port = await freePort()
+    const testEnv = {
+      DATABASE_URI: database.uri,
+      MEDIA_DIR: path.join(tempDir, 'media'),
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+      SITE_URL: `http://127.0.0.1:${port}`,
+      PORT: String(port),
+      // One origin that may read the API from a browser (tests/int/api-contract.int.test.ts).
+      CORS_ORIGINS: 'https://app.example.org',
+      // Tests act as several clients by sending X-Forwarded-For (tests/int/accounts.int.test.ts); without a
+      // client address header every request counts against 127.0.0.1's login rate limit.
+      CLIENT_IP_HEADER: 'x-forwarded-for',
     }
-  }
-  log(`starting the production server on port ${port}`)
-  server = await startNextServer(TEST_DIST_DIR, testEnv, port)
-  log(`ready after ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    Object.assign(process.env, testEnv)
 
-  project.provide('testEnv', testEnv)
-  project.provide('baseUrl', server.url)
+    const { loadEnv } = await import('@/lib/env')
+    const env = loadEnv()
+    const { openPayload, migrateDatabase } = await import('@/scripts/lib/database')
+    const { seed } = await import('@/seeds/load')
+    const payload = await openPayload()
+    log(`migrating and seeding the ${env.database.kind} database`)
+    await migrateDatabase(payload, env)
+    await seed(payload)
+    await payload.destroy()
 
-  return async () => {
-    await server?.stop()
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+    const distDir = testDistDir(kind)
+    const build = checkBuild(distDir, env.database)
+    if (!build.current) {
+      log(`building the app into ${distDir} (${build.reason}) …`)
+      const lines: string[] = []
+      try {
+        await runBuild(distDir, env.database, childEnv(testEnv), (line) => lines.push(line))
+      } catch (error) {
+        console.error(lines.join('\n'))
+        throw error
+      }
+    }
+    log(`starting the production server on port ${port}`)
+    server = await startNextServer(distDir, testEnv, port)
+    log(`ready after ${((Date.now() - started) / 1000).toFixed(1)} s`)
+
+    project.provide('testEnv', testEnv)
+    project.provide('baseUrl', server.url)
+    project.provide('databaseKind', kind)
+    project.provide('distDir', distDir)
+  } catch (error) {
+    await teardown()
+    throw error
   }
+  return teardown
 }

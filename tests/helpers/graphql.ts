@@ -1,3 +1,4 @@
+import type { DefaultDocumentIDType } from 'payload'
 import { get } from './http'
 
 export type GraphQLError = { message: string; extensions?: { statusCode?: number } }
@@ -26,4 +27,12 @@ export function literal(value: Record<string, LiteralValue>): string {
   return `{ ${Object.entries(value)
     .map(([key, v]) => `${key}: ${typeof v === 'object' ? v.enum : JSON.stringify(v)}`)
     .join(', ')} }`
+}
+
+/**
+ * A document id as a GraphQL literal: Payload's schema types ids as `Int` on SQL databases (`id: 5`) and
+ * `String` on MongoDB (`id: "65f…"`), and JSON writes each the way GraphQL reads it.
+ */
+export function gqlId(id: DefaultDocumentIDType): string {
+  return JSON.stringify(id)
 }

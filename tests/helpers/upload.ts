@@ -1,9 +1,10 @@
+import type { DefaultDocumentIDType } from 'payload'
 import http from 'node:http'
 import { baseUrl } from './http'
 
 export type UploadResult = {
   status: number
-  body: { doc?: { id: number; filename?: string }; errors?: { message: string }[] }
+  body: { doc?: { id: DefaultDocumentIDType; filename?: string }; errors?: { message: string }[] }
 }
 
 /**

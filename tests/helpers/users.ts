@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import type { User } from '@/payload-types'
+import { removeDocument } from './payload'
 
 export type TestUser = User & { collection: 'users'; password: string }
 
@@ -23,6 +24,6 @@ export async function createUser(payload: Payload, role: 'admin' | 'editor'): Pr
   return { ...user, collection: 'users', password }
 }
 
-export async function deleteUser(payload: Payload, user: { id: number }): Promise<void> {
-  await payload.delete({ collection: 'users', id: user.id, overrideAccess: true })
+export async function deleteUser(payload: Payload, user: { id: DefaultDocumentIDType }): Promise<void> {
+  await removeDocument(payload, 'users', user.id)
 }

@@ -1,7 +1,9 @@
+import type { DefaultDocumentIDType } from 'payload'
 import { Forbidden, NotFound, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 import { createUser, deleteUser, type TestUser } from '../helpers/users'
+import { skipWithout } from '../helpers/database'
 
 /**
  * The access rules through the Local API, as pages and endpoints call it: `overrideAccess: false` and the
@@ -11,8 +13,8 @@ import { createUser, deleteUser, type TestUser } from '../helpers/users'
 let payload: Payload
 let editor: TestUser
 let admin: TestUser
-let draftId: number
-let hiddenInternId: number
+let draftId: DefaultDocumentIDType
+let hiddenInternId: DefaultDocumentIDType
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -40,13 +42,8 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await payload.delete({ collection: 'articles', id: draftId, overrideAccess: true, context: testContext })
-  await payload.delete({
-    collection: 'interns',
-    id: hiddenInternId,
-    overrideAccess: true,
-    context: testContext,
-  })
+  await removeDocument(payload, 'articles', draftId)
+  await removeDocument(payload, 'interns', hiddenInternId)
   await deleteUser(payload, editor)
   await deleteUser(payload, admin)
 })
@@ -135,7 +132,7 @@ describe('an anonymous reader', () => {
 })
 
 describe('an editor', () => {
-  it('creates, reads, updates and deletes content', async () => {
+  it('creates, reads, updates and deletes content', async (ctx) => {
     const topic = await payload.create({
       collection: 'topics',
       data: { name: 'Grøn omstilling' },
@@ -153,6 +150,8 @@ describe('an editor', () => {
       context: testContext,
     })
     expect(updated.description).toBe('Ny beskrivelse')
+    ctx.onTestFinished(() => removeDocument(payload, 'topics', topic.id))
+    skipWithout(ctx, 'findAndModify remove')
     await payload.delete({
       collection: 'topics',
       id: topic.id,
@@ -224,7 +223,7 @@ describe('an editor', () => {
 })
 
 describe('an admin', () => {
-  it('manages users and their roles', async () => {
+  it('manages users and their roles', async (ctx) => {
     const created = await payload.create({
       collection: 'users',
       data: {
@@ -244,6 +243,8 @@ describe('an admin', () => {
       overrideAccess: false,
     })
     expect(promoted.role).toBe('admin')
+    ctx.onTestFinished(() => removeDocument(payload, 'users', created.id))
+    skipWithout(ctx, 'findAndModify remove')
     await payload.delete({ collection: 'users', id: created.id, user: admin, overrideAccess: false })
   })
 

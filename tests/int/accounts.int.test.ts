@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fromClient, newClientAddress } from '../helpers/clients'
 import { get } from '../helpers/http'
@@ -78,7 +78,7 @@ async function lockWithLocalApi(user: TestUser): Promise<void> {
   expect(new Date(stored.lockUntil as string).getTime()).toBeGreaterThan(Date.now())
 }
 
-async function auditActions(user: { id: number }, since: string): Promise<string[]> {
+async function auditActions(user: { id: DefaultDocumentIDType }, since: string): Promise<string[]> {
   const { docs } = await payload.find({
     collection: 'audit-log',
     where: {

@@ -1,7 +1,7 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 import { restLogin } from '../helpers/rest'
 import { deleteUser, type TestUser } from '../helpers/users'
 
@@ -15,7 +15,7 @@ type ErrorBody = { errors: { message: string; extensions?: { statusCode?: number
 
 let payload: Payload
 let editor: TestUser & { token: string }
-let hiddenInternId: number
+let hiddenInternId: DefaultDocumentIDType
 const SECRET_NOTE = 'Cache-lækage-note: aldrig offentlig'
 
 async function json(pathname: string, init?: RequestInit) {
@@ -44,12 +44,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await payload.delete({
-    collection: 'interns',
-    id: hiddenInternId,
-    overrideAccess: true,
-    context: testContext,
-  })
+  await removeDocument(payload, 'interns', hiddenInternId)
   await deleteUser(payload, editor)
 })
 
@@ -201,7 +196,7 @@ describe('the anonymous REST read cache cannot leak', () => {
     const response = await get('/api/users/me', {
       headers: { cookie: `payload-token =${editor.token}`, origin: site() },
     })
-    const body = (await response.json()) as { user: { id: number } | null }
+    const body = (await response.json()) as { user: { id: DefaultDocumentIDType } | null }
     // This test pins the premise: Payload itself reads the odd spelling as a login.
     expect(body.user?.id).toBe(editor.id)
   })

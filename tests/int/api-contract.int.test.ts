@@ -1,9 +1,10 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl, get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
+import { ABSENT_ID } from '../helpers/database'
 
 /**
  * The public REST contract over raw HTTP against the production build: hidden fields behave like missing
@@ -16,7 +17,7 @@ const READER = 'https://app.example.org' // CORS_ORIGINS in tests/helpers/global
 const STRANGER = 'https://evil.example.net'
 
 let payload: Payload
-let hiddenInternId: number
+let hiddenInternId: DefaultDocumentIDType
 
 async function json(
   pathname: string,
@@ -60,12 +61,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await payload.delete({
-    collection: 'interns',
-    id: hiddenInternId,
-    overrideAccess: true,
-    context: testContext,
-  })
+  await removeDocument(payload, 'interns', hiddenInternId)
 })
 
 describe('hidden fields behave exactly like fields that do not exist', () => {
@@ -213,16 +209,17 @@ describe('malformed queries get a 4xx with a message, never a 500', () => {
   })
 
   it('answers an id that does not exist with 404', async () => {
-    const { status, body } = await json('/api/articles/99999999')
+    const { status, body } = await json(`/api/articles/${ABSENT_ID}`)
     expect(status).toBe(404)
     expectCleanError(status, body)
   })
 
   it('still accepts well-formed filters of every kind', async () => {
+    const topics = await payload.find({ collection: 'topics', depth: 0, limit: 2, overrideAccess: true })
     for (const pathname of [
       '/api/articles?where[publishedAt][greater_than]=2020-01-01',
       '/api/articles?where[title][like]=faxe',
-      '/api/articles?where[topics][in]=1,2',
+      `/api/articles?where[topics][in]=${topics.docs.map((t) => t.id).join(',')},${ABSENT_ID}`,
       '/api/articles?where[or][0][title][like]=faxe&where[or][1][lead][like]=faxe',
       '/api/articles?where[featuredQuote][exists]=true',
       '/api/articles?sort=-publishedAt,title',

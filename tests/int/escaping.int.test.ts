@@ -1,8 +1,8 @@
 import { XMLParser } from 'fast-xml-parser'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
-import { testPayload } from '../helpers/payload'
+import { removeDocument, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { deleteUser, type TestUser } from '../helpers/users'
 
@@ -15,7 +15,7 @@ const HOSTILE = 'Farlig </script><script>alert("x")</script> & <b>fed</b>'
 
 let payload: Payload
 let editor: TestUser & { token: string }
-let articleId: number
+let articleId: DefaultDocumentIDType
 let slug: string
 
 beforeAll(async () => {
@@ -29,13 +29,13 @@ beforeAll(async () => {
     }),
   )
   expect(response.status).toBe(201)
-  const { doc } = (await response.json()) as { doc: { id: number; slug: string } }
+  const { doc } = (await response.json()) as { doc: { id: DefaultDocumentIDType; slug: string } }
   articleId = doc.id
   slug = doc.slug
 })
 
 afterAll(async () => {
-  if (articleId) await get(`/api/articles/${articleId}`, authed(editor.token, { method: 'DELETE' }))
+  await removeDocument(payload, 'articles', articleId)
   await deleteUser(payload, editor)
 })
 

@@ -1,8 +1,9 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
 import { testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
+import { skipWithout } from '../helpers/database'
 
 /**
  * What the editor publishes shows on every page that lists it, through on-demand revalidation, against
@@ -19,8 +20,8 @@ const WORD = `friskhedsprove${Date.now().toString(36)}`
 
 let payload: Payload
 let token: string
-let topicId: number
-let storyId: number
+let topicId: DefaultDocumentIDType
+let storyId: DefaultDocumentIDType
 let slug: string
 /** When the last write returned: each page's time is counted from here. */
 let saved = 0
@@ -88,7 +89,7 @@ describe('publish, update, unpublish and delete show everywhere', () => {
       lead: `En historie om ${WORD}.`,
       topics: [topicId],
       _status: 'published',
-    })) as { id: number; slug: string }
+    })) as { id: DefaultDocumentIDType; slug: string }
     storyId = doc.id
     slug = doc.slug
     timings.publish = {}
@@ -131,10 +132,11 @@ describe('publish, update, unpublish and delete show everywhere', () => {
     }
   })
 
-  it('publishing again and deleting removes it everywhere', async () => {
+  it('publishing again and deleting removes it everywhere', async (ctx) => {
     await write('PATCH', `/api/articles/${storyId}`, { _status: 'published' })
     await until(`/historier/${slug}`, (page) => page.status === 200)
     await warm(LIST_PAGES)
+    skipWithout(ctx, 'findAndModify remove')
     await write('DELETE', `/api/articles/${storyId}`)
     timings.delete = {}
     timings.delete[`/historier/${slug}`] = await until(`/historier/${slug}`, (page) => page.status === 404)
@@ -180,7 +182,7 @@ describe('changes to related content reach the pages that show it', () => {
       where: { slug: { equals: STORY.split('/').pop()! } },
       limit: 1,
     })
-    const quoteId = story.docs[0]!.featuredQuote as number | { id: number }
+    const quoteId = story.docs[0]!.featuredQuote as number | { id: DefaultDocumentIDType }
     const id = typeof quoteId === 'object' ? quoteId.id : quoteId
     const quote = await payload.findByID({ collection: 'quotes', id })
     await roundTrip(

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 
 /**
  * Random REST query strings (fast-check) against every public collection and global, anonymously:
@@ -22,7 +22,7 @@ const HIDDEN_INTERN = 'FUZZ-SKJULT praktikant'
 const HIDDEN_NOTE = 'FUZZ-NOTE samtykke'
 
 let payload: Payload
-const created: { collection: 'articles' | 'interns'; id: number }[] = []
+const created: { collection: 'articles' | 'interns'; id: DefaultDocumentIDType }[] = []
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -44,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const { collection, id } of created) {
-    await payload.delete({ collection, id, overrideAccess: true, context: testContext })
+    await removeDocument(payload, collection, id)
   }
 })
 

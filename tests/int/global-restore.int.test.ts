@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
 import { testPayload } from '../helpers/payload'
@@ -14,7 +14,7 @@ let payload: Payload
 let adminToken: string
 let editorToken: string
 
-type Version = { id: number; version: { description?: string | null } }
+type Version = { id: DefaultDocumentIDType; version: { description?: string | null } }
 
 beforeAll(async () => {
   payload = await testPayload()

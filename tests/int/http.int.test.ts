@@ -1,7 +1,7 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get, getJson } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 
 /** The running production build, over HTTP, as an anonymous reader or REST client sees it. */
 
@@ -10,8 +10,8 @@ const STORY_PATH = '/historier/innovationspraktikanter-kiggede-faxe-kommune-i-ko
 type List<T> = { docs: T[]; totalDocs: number }
 
 let payload: Payload
-let draftId: number
-let hiddenInternId: number
+let draftId: DefaultDocumentIDType
+let hiddenInternId: DefaultDocumentIDType
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -33,20 +33,15 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await payload.delete({ collection: 'articles', id: draftId, overrideAccess: true, context: testContext })
-  await payload.delete({
-    collection: 'interns',
-    id: hiddenInternId,
-    overrideAccess: true,
-    context: testContext,
-  })
+  await removeDocument(payload, 'articles', draftId)
+  await removeDocument(payload, 'interns', hiddenInternId)
 })
 
 describe('REST as an anonymous client', () => {
   it('GET /api/articles lists published stories only', async () => {
-    const { status, body } = await getJson<List<{ id: number; _status: string; title: string }>>(
-      '/api/articles?limit=100&draft=true',
-    )
+    const { status, body } = await getJson<
+      List<{ id: DefaultDocumentIDType; _status: string; title: string }>
+    >('/api/articles?limit=100&draft=true')
     expect(status).toBe(200)
     expect(body.docs.map((d) => d.title)).toContain('Innovationspraktikanter kiggede Faxe Kommune i kortene')
     expect(body.docs.every((d) => d._status === 'published')).toBe(true)
@@ -66,7 +61,8 @@ describe('REST as an anonymous client', () => {
 
   it('does not show an intern without consent, by id or in the list', async () => {
     expect((await get(`/api/interns/${hiddenInternId}`)).status).toBe(404)
-    const { body } = await getJson<List<{ id: number; name: string }>>('/api/interns?limit=100')
+    const { body } =
+      await getJson<List<{ id: DefaultDocumentIDType; name: string }>>('/api/interns?limit=100')
     expect(body.docs.some((d) => d.id === hiddenInternId)).toBe(false)
     expect(body.docs.map((d) => d.name)).toContain('Victor Mørk Johansen')
     expect(JSON.stringify(body)).not.toContain('publicationConsent')
@@ -80,7 +76,7 @@ describe('REST as an anonymous client', () => {
     })
     expect(response.status).toBe(200)
     const { data } = (await response.json()) as {
-      data: { Articles: { docs: { id: number; _status: string }[] } }
+      data: { Articles: { docs: { id: DefaultDocumentIDType; _status: string }[] } }
     }
     expect(data.Articles.docs.length).toBeGreaterThan(0)
     expect(data.Articles.docs.every((d) => d._status === 'published')).toBe(true)

@@ -1,14 +1,14 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 
 /** A story with a hero image renders it through next/image with its alt text and real dimensions. */
 
 let payload: Payload
-let mediaId: number
-let articleId: number
+let mediaId: DefaultDocumentIDType
+let articleId: DefaultDocumentIDType
 let slug: string
 
 beforeAll(async () => {
@@ -40,8 +40,8 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await payload.delete({ collection: 'articles', id: articleId, overrideAccess: true, context: testContext })
-  await payload.delete({ collection: 'media', id: mediaId, overrideAccess: true, context: testContext })
+  await removeDocument(payload, 'articles', articleId)
+  await removeDocument(payload, 'media', mediaId)
 })
 
 describe('images', () => {

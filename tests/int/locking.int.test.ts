@@ -1,8 +1,8 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { graphql } from '../helpers/graphql'
+import { gqlId, graphql } from '../helpers/graphql'
 import { get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { deleteUser, type TestUser } from '../helpers/users'
 
@@ -19,10 +19,14 @@ let first: LoggedIn
 let second: LoggedIn
 let firstAdmin: LoggedIn
 let secondAdmin: LoggedIn
-let articleId: number
+let articleId: DefaultDocumentIDType
 
 /** The lock the admin takes when an editor opens a document. */
-async function lock(user: LoggedIn, target: { article: number } | { global: 'footer' }, minutesAgo = 0) {
+async function lock(
+  user: LoggedIn,
+  target: { article: DefaultDocumentIDType } | { global: 'footer' },
+  minutesAgo = 0,
+) {
   const created = await payload.create({
     collection: 'payload-locked-documents',
     data: {
@@ -73,7 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await unlockAll()
-  await payload.delete({ collection: 'articles', id: articleId, overrideAccess: true, context: testContext })
+  await removeDocument(payload, 'articles', articleId)
   for (const user of [first, second, firstAdmin, secondAdmin]) await deleteUser(payload, user)
 })
 
@@ -91,11 +95,11 @@ describe('a document one editor has open', () => {
 
   it('refuses it through GraphQL too (Payload 3.90 alone would let it through and drop the lock)', async () => {
     const result = await graphql(
-      `mutation { updateArticle(id: ${articleId}, data: { lead: "Via GraphQL" }) { id lead } }`,
+      `mutation { updateArticle(id: ${gqlId(articleId)}, data: { lead: "Via GraphQL" }) { id lead } }`,
       second.token,
     )
     expect(result.errors?.[0]?.extensions?.statusCode).toBe(423)
-    const deleted = await graphql(`mutation { deleteArticle(id: ${articleId}) { id } }`, second.token)
+    const deleted = await graphql(`mutation { deleteArticle(id: ${gqlId(articleId)}) { id } }`, second.token)
     expect(deleted.errors?.[0]?.extensions?.statusCode).toBe(423)
     expect(await payload.count({ collection: 'payload-locked-documents' })).toMatchObject({ totalDocs: 1 })
   })

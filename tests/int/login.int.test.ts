@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fromClient, newClientAddress } from '../helpers/clients'
 import { get } from '../helpers/http'
@@ -116,7 +116,9 @@ describe('logging in', () => {
     )?.[1]
     const me = (origin: string) =>
       get('/api/users/me', { headers: { cookie: `payload-token=${token}`, origin } })
-    const own = (await (await me(process.env.SITE_URL as string)).json()) as { user: { id: number } | null }
+    const own = (await (await me(process.env.SITE_URL as string)).json()) as {
+      user: { id: DefaultDocumentIDType } | null
+    }
     expect(own.user?.id).toBe(user.id)
     const foreign = (await (await me('https://evil.example')).json()) as { user: unknown }
     expect(foreign.user).toBeNull()

@@ -1,9 +1,9 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { graphql } from '../helpers/graphql'
+import { gqlId, graphql } from '../helpers/graphql'
 import { get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { deleteUser, type TestUser } from '../helpers/users'
 
@@ -13,7 +13,7 @@ import { deleteUser, type TestUser } from '../helpers/users'
  */
 
 type MediaDoc = {
-  id: number
+  id: DefaultDocumentIDType
   alt: string
   filename: string
   url: string
@@ -23,7 +23,7 @@ type MediaDoc = {
 let payload: Payload
 let editor: TestUser & { token: string }
 let media: MediaDoc
-let internId: number
+let internId: DefaultDocumentIDType
 const ALT = 'Portræt af en praktikant uden samtykke, ved vinduet'
 
 beforeAll(async () => {
@@ -51,8 +51,8 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await payload.delete({ collection: 'interns', id: internId, overrideAccess: true, context: testContext })
-  await payload.delete({ collection: 'media', id: media.id, overrideAccess: true, context: testContext })
+  await removeDocument(payload, 'interns', internId)
+  await removeDocument(payload, 'media', media.id)
   await deleteUser(payload, editor)
 })
 
@@ -80,7 +80,7 @@ async function anonymousSees(): Promise<{
   for (const url of fileUrls()) files.push((await get(url)).status)
   const images = []
   for (const width of [640, 1080]) images.push((await get(optimised(width))).status)
-  const gql = await graphql<{ Media: { alt: string } | null }>(`{ Media(id: ${media.id}) { alt } }`)
+  const gql = await graphql<{ Media: { alt: string } | null }>(`{ Media(id: ${gqlId(media.id)}) { alt } }`)
   return { document, listed: list.includes(ALT), files, images, graphqlFound: !!gql.data?.Media }
 }
 
@@ -150,7 +150,7 @@ describe('upload from a URL is refused on every operation', () => {
 
   it('GraphQL update', async () => {
     const result = await graphql(
-      `mutation { updateMedia(id: ${media.id}, data: { url: "${remote.url}", filename: "x.png" }) { id } }`,
+      `mutation { updateMedia(id: ${gqlId(media.id)}, data: { url: "${remote.url}", filename: "x.png" }) { id } }`,
       editor.token,
     )
     expect(JSON.stringify(result.errors)).toMatch(/Upload fra en webadresse er slået fra|url/)

@@ -1,12 +1,12 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 
 /** Free pages (the `pages` collection at /<slug>) and the about page. */
 
 let payload: Payload
-let draftPageId: number
+let draftPageId: DefaultDocumentIDType
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -21,7 +21,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await payload.delete({ collection: 'pages', id: draftPageId, overrideAccess: true, context: testContext })
+  await removeDocument(payload, 'pages', draftPageId)
 })
 
 describe('free pages', () => {

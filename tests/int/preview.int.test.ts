@@ -1,8 +1,8 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { previewSecret } from '@/lib/preview'
 import { get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 import { restLogin } from '../helpers/rest'
 
 /**
@@ -15,7 +15,7 @@ const PUBLISHED_SLUG = 'udgivet-med-ny-kladde'
 
 let payload: Payload
 let sessionCookie: string
-const ids: number[] = []
+const ids: DefaultDocumentIDType[] = []
 
 /**
  * A browser sends `Sec-Fetch-Site` with every navigation, and Payload accepts a session cookie without an
@@ -71,8 +71,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const id of ids)
-    await payload.delete({ collection: 'articles', id, overrideAccess: true, context: testContext })
+  for (const id of ids) await removeDocument(payload, 'articles', id)
 })
 
 describe('opening a preview', () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl, get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { deleteUser, type TestUser } from '../helpers/users'
 
@@ -14,7 +14,7 @@ import { deleteUser, type TestUser } from '../helpers/users'
 
 let payload: Payload
 let editor: TestUser & { token: string }
-const articles: number[] = []
+const articles: DefaultDocumentIDType[] = []
 const unique = () => randomBytes(3).toString('hex')
 
 beforeAll(async () => {
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const id of articles) {
-    await payload.delete({ collection: 'articles', id, overrideAccess: true, context: testContext })
+    await removeDocument(payload, 'articles', id)
   }
   await payload.delete({ collection: 'redirects', where: { id: { exists: true } }, overrideAccess: true })
   await deleteUser(payload, editor)
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 type ApiResult = {
   status: number
-  body: { doc: { id: number; slug: string; from: string } } & Record<string, unknown>
+  body: { doc: { id: DefaultDocumentIDType; slug: string; from: string } } & Record<string, unknown>
 }
 
 async function api(method: string, path: string, body?: unknown): Promise<ApiResult> {
@@ -52,14 +52,14 @@ async function answer(path: string): Promise<[number, string | null]> {
   return [response.status, `${target.pathname}${target.search}`]
 }
 
-async function publishStory(title: string): Promise<{ id: number; slug: string }> {
+async function publishStory(title: string): Promise<{ id: DefaultDocumentIDType; slug: string }> {
   const { status, body } = await api('POST', '/api/articles', { title, _status: 'published' })
   expect(status).toBe(201)
   articles.push(body.doc.id)
   return body.doc
 }
 
-async function renameStory(id: number, slug: string, publish = true): Promise<void> {
+async function renameStory(id: DefaultDocumentIDType, slug: string, publish = true): Promise<void> {
   const { status } = await api('PATCH', `/api/articles/${id}${publish ? '' : '?draft=true'}`, {
     slug,
     ...(publish ? { _status: 'published' } : {}),

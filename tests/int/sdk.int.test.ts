@@ -1,10 +1,10 @@
 import { PayloadSDK, PayloadSDKError } from '@payloadcms/sdk'
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Config } from '@/payload-types'
 import { baseUrl } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 
 /**
  * Conformance of the public REST API with the official client, typed from payload-types.ts, against the
@@ -26,9 +26,9 @@ const COLLECTIONS: Record<PublicSlug, string> = {
 
 let sdk: PayloadSDK<Config>
 let payload: Payload
-const cleanup: { collection: PublicSlug; id: number }[] = []
-let draftId: number
-let hiddenInternId: number
+const cleanup: { collection: PublicSlug; id: DefaultDocumentIDType }[] = []
+let draftId: DefaultDocumentIDType
+let hiddenInternId: DefaultDocumentIDType
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -86,15 +86,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const { collection, id } of cleanup) {
-    await payload.delete({ collection, id, overrideAccess: true, context: testContext })
+    await removeDocument(payload, collection, id)
   }
-  await payload.delete({ collection: 'articles', id: draftId, overrideAccess: true, context: testContext })
-  await payload.delete({
-    collection: 'interns',
-    id: hiddenInternId,
-    overrideAccess: true,
-    context: testContext,
-  })
+  await removeDocument(payload, 'articles', draftId)
+  await removeDocument(payload, 'interns', hiddenInternId)
 })
 
 describe.each(Object.entries(COLLECTIONS) as [PublicSlug, string][])(

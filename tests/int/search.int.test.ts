@@ -1,7 +1,7 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
-import { testPayload } from '../helpers/payload'
+import { removeDocument, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { deleteUser, type TestUser } from '../helpers/users'
 
@@ -11,15 +11,17 @@ const STORY_PATH = '/historier/innovationspraktikanter-kiggede-faxe-kommune-i-ko
 
 let payload: Payload
 let editor: TestUser & { token: string }
-const created: number[] = []
+const created: DefaultDocumentIDType[] = []
 
-async function createStory(data: Record<string, unknown>): Promise<{ id: number; slug: string }> {
+async function createStory(
+  data: Record<string, unknown>,
+): Promise<{ id: DefaultDocumentIDType; slug: string }> {
   const response = await get(
     '/api/articles',
     authed(editor.token, { method: 'POST', body: JSON.stringify(data) }),
   )
   expect(response.status).toBe(201)
-  const { doc } = (await response.json()) as { doc: { id: number; slug: string } }
+  const { doc } = (await response.json()) as { doc: { id: DefaultDocumentIDType; slug: string } }
   created.push(doc.id)
   return doc
 }
@@ -39,7 +41,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const id of created) await get(`/api/articles/${id}`, authed(editor.token, { method: 'DELETE' }))
+  for (const id of created) await removeDocument(payload, 'articles', id)
   await deleteUser(payload, editor)
 })
 

@@ -1,11 +1,11 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 
 /** Slugs and publish dates as the editor experiences them through the Local API. */
 
 let payload: Payload
-const created: { collection: 'topics' | 'articles'; id: number }[] = []
+const created: { collection: 'topics' | 'articles'; id: DefaultDocumentIDType }[] = []
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const { collection, id } of created) {
-    await payload.delete({ collection, id, overrideAccess: true, context: testContext })
+    await removeDocument(payload, collection, id)
   }
 })
 

@@ -1,9 +1,10 @@
+import type { DefaultDocumentIDType } from 'payload'
 import { readdirSync } from 'node:fs'
 import { APIError, type Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from '../helpers/http'
-import { testContext, testPayload } from '../helpers/payload'
+import { removeDocument, testContext, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { uploadMedia } from '../helpers/upload'
 import { deleteUser, type TestUser } from '../helpers/users'
@@ -16,7 +17,7 @@ import { deleteUser, type TestUser } from '../helpers/users'
 
 let payload: Payload
 let editor: TestUser & { token: string }
-const created: number[] = []
+const created: DefaultDocumentIDType[] = []
 
 const SVG = Buffer.from(
   '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script></svg>',
@@ -57,7 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const id of created) {
-    await payload.delete({ collection: 'media', id, overrideAccess: true, context: testContext })
+    await removeDocument(payload, 'media', id)
   }
   await deleteUser(payload, editor)
 })

@@ -38,6 +38,9 @@ describe('normaliseRestQuery', () => {
     ['sort[0]=-publishedAt&sort[1]=title', 'sort=-publishedAt%2Ctitle'],
     ['sort=-publishedAt&sort=title', 'sort=-publishedAt%2Ctitle'],
     ['where[title][like]=a+b', 'where[title][like]=a%20b'],
+    // An empty sort names no field: dropped (MongoDB answered "sort by ''" with a 500).
+    ['sort=&limit=5', 'limit=5'],
+    ['sort=,,&limit=5', 'limit=5'],
   ])('writes %s back as %s', (search, written) => {
     const result = normaliseRestQuery(`?${search}`)
     expect(result.ok && result.search).toBe(`?${written}`)

@@ -3,6 +3,7 @@ import type {
   CollectionBeforeOperationHook,
   CollectionAfterDeleteHook,
   CollectionBeforeChangeHook,
+  DefaultDocumentIDType,
   GlobalAfterChangeHook,
   PayloadRequest,
   SanitizedCollectionConfig,
@@ -81,7 +82,7 @@ export async function writeAccountEntry(
     clientAddress,
   }: {
     action: Extract<AuditAction, 'loggedIn' | 'loginFailed' | 'lockedOut' | 'unlocked'>
-    account: { id: number | string; name?: string | null; email?: string | null } | null
+    account: { id: DefaultDocumentIDType; name?: string | null; email?: string | null } | null
     address: string
     clientAddress: string
   },
@@ -95,7 +96,7 @@ export async function writeAccountEntry(
       targetLabel: 'Bruger',
       documentId: account ? String(account.id) : null,
       documentTitle: title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH - 1)}…` : title,
-      user: req.user?.collection === 'users' ? (req.user.id as number) : null,
+      user: req.user?.collection === 'users' ? req.user.id : null,
       userName: req.user?.collection === 'users' ? userName(req) : 'Ikke logget ind',
       clientAddress,
     } as EntryData,

@@ -6,6 +6,7 @@ import {
   type CollectionAfterLoginHook,
   type CollectionAfterOperationHook,
   type CollectionBeforeOperationHook,
+  type DefaultDocumentIDType,
   formatErrors,
   LockedAuth,
   type PayloadRequest,
@@ -33,7 +34,7 @@ import { passwordProblem } from '../passwordPolicy'
 type LoginAttempt = {
   address: string
   client: string
-  account: { id: number; name?: string | null; email?: string | null } | null
+  account: { id: DefaultDocumentIDType; name?: string | null; email?: string | null } | null
   wasLocked: boolean
 }
 
@@ -50,7 +51,7 @@ const isLocked = (lockUntil: unknown) =>
     : false
 
 type AccountRow = {
-  id: number
+  id: DefaultDocumentIDType
   name?: string | null
   email?: string | null
   lockUntil?: string | null
@@ -153,7 +154,7 @@ export const auditLogin: CollectionAfterLoginHook = async ({ req, user }) => {
   await forget('loginByAccount', attempt.address)
   await writeAccountEntry(req, {
     action: 'loggedIn',
-    account: user as { id: number; name?: string | null; email?: string | null },
+    account: user as { id: DefaultDocumentIDType; name?: string | null; email?: string | null },
     address: attempt.address,
     clientAddress: attempt.client,
   })
