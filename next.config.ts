@@ -1,5 +1,8 @@
+import path from 'node:path'
 import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
+import { PHASE_PRODUCTION_SERVER } from 'next/constants'
+import { loadSharedCacheEnv } from './lib/env'
 
 /**
  * Security headers on every response. Scripts need 'unsafe-inline' because Next.js inlines its page data
@@ -45,6 +48,11 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so they never overwrite the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // One copy of Payload for every route. Bundled, each route's chunk carries its own, and the instance
+  // `getPayload` caches is made by whichever route is asked first: errors it throws are then not
+  // `instanceof` the classes of the REST route's copy, and Payload answers a validation error without its
+  // field messages (seen when a page was the first request after a start).
+  serverExternalPackages: ['payload'],
   // `npm run typecheck` (strict, tests included) runs in CI; repeating it inside every build only adds
   // time to `npm start` and to the test set-up.
   typescript: { ignoreBuildErrors: true },
@@ -87,4 +95,24 @@ function withClientHintsOnlyInAdmin(config: NextConfig): NextConfig {
   }
 }
 
-export default withClientHintsOnlyInAdmin(withPayload(nextConfig, { devBundleServerPackages: false }))
+/**
+ * With REDIS_URL, the production server keeps Next.js's page and data caches in Redis, shared by every
+ * instance (lib/shared-cache/handler.ts); with FRONT_CACHE_URL, every tag expiration is also purged at the
+ * front caches (the same handler, around Next.js's own cache when there is no Redis). With neither, no
+ * handler: Next.js's own file-system and memory cache, exactly as before. Decided when the server starts, not at build time: Next.js evaluates this file again when a
+ * server starts (phase-production-server) and uses that config for every route, so one build can be served
+ * with or without Redis (`npm run serve` instances of an existing build). `next build` never uses it: its
+ * prerendered pages stay files in the build, and a server with Redis renders its first request afresh.
+ */
+function sharedCache(phase: string): Pick<NextConfig, 'cacheHandler'> {
+  if (phase !== PHASE_PRODUCTION_SERVER) return {}
+  const { redisUrl, frontCacheUrls } = loadSharedCacheEnv()
+  if (!redisUrl && frontCacheUrls.length === 0) return {}
+  return { cacheHandler: path.resolve(process.cwd(), 'lib/shared-cache/handler.ts') }
+}
+
+export default function config(phase: string): NextConfig {
+  return withClientHintsOnlyInAdmin(
+    withPayload({ ...nextConfig, ...sharedCache(phase) }, { devBundleServerPackages: false }),
+  )
+}

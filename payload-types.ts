@@ -189,6 +189,10 @@ export interface Article {
    */
   publishedAt?: string | null;
   /**
+   * Set when a published story is published again with changed content.
+   */
+  contentUpdatedAt?: string | null;
+  /**
    * Optional. Empty fields fall back to title, lead and image.
    */
   seo?: {
@@ -204,7 +208,6 @@ export interface Article {
    * Set automatically.
    */
   updatedBy?: (number | string | null) | User;
-  searchIndex?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -228,6 +231,8 @@ export interface Media {
    * Set automatically.
    */
   updatedBy?: (number | string | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -767,6 +772,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   interns?: T;
   contacts?: T;
   publishedAt?: T;
+  contentUpdatedAt?: T;
   seo?:
     | T
     | {
@@ -776,7 +782,6 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   createdBy?: T;
   updatedBy?: T;
-  searchIndex?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -878,6 +883,8 @@ export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   createdBy?: T;
   updatedBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1248,6 +1255,11 @@ export interface TaskSchedulePublish {
  */
 export interface InlineQuoteBlock {
   quote: (number | string) | Quote;
+  /**
+   * E.g. "says the process leader". Shown instead of the speaker.
+   */
+  leadIn?: string | null;
+  continuesPrevious?: boolean | null;
   id?: string | null;
   blockName?: string | null;
   blockType: 'inlineQuote';
@@ -1258,7 +1270,7 @@ export interface InlineQuoteBlock {
  */
 export interface VideoEmbedBlock {
   /**
-   * Loaded only after the reader clicks. Without a URL only the caption shows.
+   * Loaded only after the reader clicks. Without a URL neither the video nor its caption is shown.
    */
   url?: string | null;
   caption?: string | null;

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { da } from '@payloadcms/translations/languages/da'
 import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
@@ -26,10 +27,13 @@ import { API_LIMITS } from '@/lib/api/limits'
 import { databaseAdapter } from '@/lib/database'
 import { env } from '@/lib/env'
 import { idsOfAnyAdapter } from '@/lib/id-types'
+import { hasJobsToken } from '@/lib/jobs-token'
+import { mediaStorage } from '@/lib/media-storage'
+import { noteApiError } from '@/lib/request-errors'
 import { bodyEditor } from '@/lib/richtext/editor'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const { database, jobsAutoRun, payloadSecret, siteUrl } = env()
+const { database, email, payloadSecret, s3, siteUrl } = env()
 
 export default buildConfig({
   secret: payloadSecret,
@@ -37,6 +41,17 @@ export default buildConfig({
   // Cookie-authenticated requests are accepted only from the site's own origin.
   csrf: [siteUrl],
   db: databaseAdapter(database),
+  // SMTP when SMTP_URL is set; otherwise Payload's console adapter logs each mail's recipient and subject
+  // (never its link), and `npm run user:reset-password` sets a password from the command line.
+  ...(email
+    ? {
+        email: nodemailerAdapter({
+          defaultFromAddress: email.fromAddress,
+          defaultFromName: email.fromName,
+          transportOptions: email.smtp,
+        }),
+      }
+    : {}),
   editor: bodyEditor([]),
   sharp,
   admin: {
@@ -62,6 +77,8 @@ export default buildConfig({
   },
   collections: [Articles, Pages, Quotes, Interns, Contacts, Topics, Media, Redirects, Users, AuditLog],
   globals: [Site, Footer, Navigation],
+  // Uploaded media in MEDIA_DIR, or in an S3-compatible bucket when S3_* is set (lib/media-storage.ts).
+  plugins: [mediaStorage(s3)],
   upload: {
     // Checked while the upload streams in: a bigger file is cut off and answered 413 with this message.
     limits: { fileSize: MAX_UPLOAD_BYTES },
@@ -69,13 +86,18 @@ export default buildConfig({
     responseOnLimit: TOO_LARGE_MESSAGE,
   },
   jobs: {
-    // Scheduled publishing ("Planlæg udgivelse") queues a `schedulePublish` job; something must run it.
-    // The server process does (started at boot by instrumentation.ts), checking every 10 seconds for due
-    // jobs. With several instances, set JOBS_AUTORUN=false on all but one (see README).
-    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 10 }],
-    shouldAutoRun: () => jobsAutoRun,
-    // Payload lets any logged-in user queue, run and cancel jobs through the API by default.
-    access: { queue: isAdminRequest, run: isAdminRequest, cancel: isAdminRequest },
+    // Scheduled publishing ("Planlæg udgivelse") queues a `schedulePublish` job. Due jobs run through
+    // Payload's jobs endpoint, inside a request, so their hooks revalidate after the commit like any save:
+    // every server calls it every 10 seconds, and with several instances only the one holding that tick's
+    // lock does (scripts/lib/job-scheduler.ts). Payload's own timer (`autoRun`) would run them outside any
+    // request, where Next.js's caches cannot be refreshed.
+    // Payload lets any logged-in user queue, run and cancel jobs through the API by default; here only
+    // administrators, and the scheduler with its token may run them.
+    access: {
+      queue: isAdminRequest,
+      run: ({ req }) => isAdminRequest({ req }) || hasJobsToken(req.headers),
+      cancel: isAdminRequest,
+    },
     // Payload's default hides the jobs from everyone; administrators may look at them (scheduled publishes
     // carry the scheduling user's id). Jobs are written by Payload itself, never through the API.
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
@@ -94,7 +116,8 @@ export default buildConfig({
   },
   hooks: {
     // Payload calls this for REST and GraphQL errors; a collection's own afterError covers REST only.
-    afterError: [sameAnswerForLockedAccounts],
+    // noteApiError puts a server error into the request's log line (lib/request-errors.ts).
+    afterError: [sameAnswerForLockedAccounts, noteApiError],
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

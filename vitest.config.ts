@@ -14,13 +14,16 @@ const include = e2e
     ? ['tests/unit/**/*.test.ts', 'tests/int/**/*.int.test.ts']
     : ['tests/int/**/*.int.test.ts']
 
+/** The project's import aliases, shared by every test configuration (faults, topology). */
+export const resolve = {
+  alias: [
+    { find: '@payload-config', replacement: path.join(root, 'payload.config.ts') },
+    { find: /^@\/(.*)$/, replacement: `${root}/$1` },
+  ],
+}
+
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: '@payload-config', replacement: path.join(root, 'payload.config.ts') },
-      { find: /^@\/(.*)$/, replacement: `${root}/$1` },
-    ],
-  },
+  resolve,
   test: {
     environment: 'node',
     include,

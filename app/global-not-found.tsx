@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { NotFoundContent } from '@/components/NotFoundContent'
 import './(site)/site.css'
 
@@ -15,9 +14,9 @@ export default function GlobalNotFound() {
         </a>
         <header className="site-header">
           <div className="container site-header__inner">
-            <Link href="/" className="site-header__name">
+            <a href="/" className="site-header__name">
               Faxe i Fællesskab
-            </Link>
+            </a>
           </div>
         </header>
         <main id="indhold" tabIndex={-1}>

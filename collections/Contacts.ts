@@ -7,10 +7,12 @@ import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { slugField } from '@/fields/slug'
 import { TAGS } from '@/lib/cache-tags'
 import { revalidationHooks } from '@/lib/revalidate'
+import { searchIndexHooks } from '@/lib/search-index'
 import { respectLocksInGraphQL } from '@/lib/document-locks'
 
 const revalidation = revalidationHooks<Contact>(() => ({ tags: [TAGS.contacts] }))
 const audit = auditHooks()
+const search = searchIndexHooks('contact')
 
 /**
  * The people to call. Their work details (name, title, work e-mail and phone) are public by design;
@@ -41,8 +43,8 @@ export const Contacts: CollectionConfig = {
   hooks: {
     beforeOperation: [respectLocksInGraphQL],
     beforeChange: [stampAuthorship, ...audit.beforeChange],
-    afterChange: [...revalidation.afterChange, ...audit.afterChange],
-    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
+    afterChange: [...search.afterChange, ...revalidation.afterChange, ...audit.afterChange],
+    afterDelete: [...search.afterDelete, ...revalidation.afterDelete, ...audit.afterDelete],
   },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },

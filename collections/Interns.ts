@@ -7,6 +7,7 @@ import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { slugField } from '@/fields/slug'
 import { PATHS, TAGS } from '@/lib/cache-tags'
 import { revalidationHooks } from '@/lib/revalidate'
+import { searchIndexHooks } from '@/lib/search-index'
 import { respectLocksInGraphQL } from '@/lib/document-locks'
 
 /** Field access for the consent record: read and written by editors only, never public. */
@@ -19,6 +20,7 @@ const revalidation = revalidationHooks<Intern>((doc, previousDoc) => ({
   paths: [PATHS.interns, ...[doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.intern)],
 }))
 const audit = auditHooks()
+const search = searchIndexHooks('intern')
 
 /**
  * Visiting innovation interns. They are not municipal staff, so an intern is public only with a recorded
@@ -45,8 +47,8 @@ export const Interns: CollectionConfig = {
   hooks: {
     beforeOperation: [respectLocksInGraphQL],
     beforeChange: [stampAuthorship, ...audit.beforeChange],
-    afterChange: [...revalidation.afterChange, ...audit.afterChange],
-    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
+    afterChange: [...search.afterChange, ...revalidation.afterChange, ...audit.afterChange],
+    afterDelete: [...search.afterDelete, ...revalidation.afterDelete, ...audit.afterDelete],
   },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },

@@ -7,7 +7,7 @@ import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { TAGS } from '@/lib/cache-tags'
 import { revalidationHooks } from '@/lib/revalidate'
 import { respectLocksInGraphQL } from '@/lib/document-locks'
-import { reindexArticle } from './Articles/hooks/searchIndex'
+import { indexDocument } from '@/lib/search-index'
 
 const revalidation = revalidationHooks<Quote>(() => ({ tags: [TAGS.quotes] }))
 const audit = auditHooks()
@@ -25,9 +25,9 @@ const reindexStories = async ({
   const ids = new Set(
     [doc.article, previousDoc?.article]
       .map((a) => (typeof a === 'object' && a ? a.id : a))
-      .filter((a) => typeof a === 'number'),
+      .filter((a) => a !== null && a !== undefined),
   )
-  for (const id of ids) await reindexArticle(req.payload, id, req)
+  for (const id of ids) await indexDocument(req.payload, 'story', id, req)
   return doc
 }
 

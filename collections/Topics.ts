@@ -8,6 +8,7 @@ import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { slugField } from '@/fields/slug'
 import { PATHS, TAGS } from '@/lib/cache-tags'
 import { revalidationHooks } from '@/lib/revalidate'
+import { searchIndexHooks } from '@/lib/search-index'
 import { respectLocksInGraphQL } from '@/lib/document-locks'
 
 const revalidation = revalidationHooks<Topic>((doc, previousDoc) => ({
@@ -16,6 +17,7 @@ const revalidation = revalidationHooks<Topic>((doc, previousDoc) => ({
   paths: [doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.topic),
 }))
 const audit = auditHooks()
+const search = searchIndexHooks('topic')
 const redirects = slugRedirectHooks(PATHS.topic)
 
 export const Topics: CollectionConfig = {
@@ -39,8 +41,13 @@ export const Topics: CollectionConfig = {
   hooks: {
     beforeOperation: [respectLocksInGraphQL],
     beforeChange: [stampAuthorship, ...audit.beforeChange, ...redirects.beforeChange],
-    afterChange: [...redirects.afterChange, ...revalidation.afterChange, ...audit.afterChange],
-    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
+    afterChange: [
+      ...redirects.afterChange,
+      ...search.afterChange,
+      ...revalidation.afterChange,
+      ...audit.afterChange,
+    ],
+    afterDelete: [...search.afterDelete, ...revalidation.afterDelete, ...audit.afterDelete],
   },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },

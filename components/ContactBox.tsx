@@ -1,4 +1,5 @@
 import type { ContactView } from '@/lib/data/types'
+import { MediaImage } from '@/components/MediaImage'
 import { telHref } from '@/lib/format'
 
 /** "Vil du vide mere?": whom to contact about a story. */
@@ -12,6 +13,9 @@ export function ContactBox({ contacts }: { contacts: ContactView[] }) {
         const tel = telHref(contact.phone)
         return (
           <div key={contact.id} className="contact-box__person">
+            {contact.photo ? (
+              <MediaImage image={contact.photo} sizes="4rem" className="person-photo person-photo--small" />
+            ) : null}
             <p>
               Kontakt <strong>{contact.name}</strong>
               {contact.title ? `, ${contact.title.toLowerCase()}` : ''}

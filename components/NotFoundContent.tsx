@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import { SearchForm } from '@/components/SearchForm'
 import { PATHS } from '@/lib/cache-tags'
 
@@ -15,10 +14,10 @@ export function NotFoundContent() {
       <SearchForm id="not-found-search" />
       <ul className="not-found__links">
         <li>
-          <Link href={PATHS.home}>Gå til forsiden</Link>
+          <a href={PATHS.home}>Gå til forsiden</a>
         </li>
         <li>
-          <Link href={PATHS.stories}>Se alle historier</Link>
+          <a href={PATHS.stories}>Se alle historier</a>
         </li>
       </ul>
     </div>

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 type Props = { page: number; totalPages: number; hrefFor: (page: number) => string; label: string }
 
 /** Previous/next and "side x af y" for a paginated list; nothing when everything fits on one page. */
@@ -8,9 +6,9 @@ export function Pagination({ page, totalPages, hrefFor, label }: Props) {
   return (
     <nav className="pagination" aria-label={label}>
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} rel="prev">
+        <a href={hrefFor(page - 1)} rel="prev">
           ← Nyere
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -18,9 +16,9 @@ export function Pagination({ page, totalPages, hrefFor, label }: Props) {
         Side {page} af {totalPages}
       </span>
       {page < totalPages ? (
-        <Link href={hrefFor(page + 1)} rel="next">
+        <a href={hrefFor(page + 1)} rel="next">
           Ældre →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import { PATHS } from '@/lib/cache-tags'
 import type { InternView } from '@/lib/data/types'
 
@@ -12,7 +11,7 @@ export function PeopleList({ interns }: { interns: InternView[] }) {
         {interns.map((intern) => (
           <li key={intern.id}>
             <strong>
-              {intern.slug ? <Link href={PATHS.intern(intern.slug)}>{intern.name}</Link> : intern.name}
+              {intern.slug ? <a href={PATHS.intern(intern.slug)}>{intern.name}</a> : intern.name}
             </strong>
             <span>{[intern.role, intern.organisation].filter(Boolean).join(', ') || intern.description}</span>
           </li>

@@ -4,7 +4,6 @@ import {
   RichText as LexicalRichText,
 } from '@payloadcms/richtext-lexical/react'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-import Link from 'next/link'
 import type { InlineQuoteBlock, ReadAlsoBlock, VideoEmbedBlock } from '@/payload-types'
 import { PullQuote } from '@/components/PullQuote'
 import { VideoEmbed } from '@/components/VideoEmbed'
@@ -39,26 +38,27 @@ function ReadAlso({ block }: { block: ReadAlsoBlock }) {
   const href = internalHref(block.article) ?? (isSafeHref(block.url) ? block.url : null)
   return (
     <aside className="read-also" aria-label="Læs også">
-      {href ? <Link href={href}>{block.label}</Link> : <p>{block.label}</p>}
+      {href ? <a href={href}>{block.label}</a> : <p>{block.label}</p>}
     </aside>
   )
 }
 
+/**
+ * A video without a usable address renders nothing: a box saying the video is missing, under a caption that
+ * invites the reader to watch it, helps no one. The admin flags such a block to the editor instead.
+ */
 function Video({ block }: { block: VideoEmbedBlock }) {
   const source = parseVideoUrl(block.url)
+  if (!source) return null
   const caption = block.caption?.trim() || null
   return (
     <figure className="video">
-      {source ? (
-        <VideoEmbed
-          embedUrl={source.embedUrl}
-          watchUrl={source.watchUrl}
-          provider={source.provider}
-          title={caption ?? 'Video'}
-        />
-      ) : (
-        <p className="video__missing">Videoen er ikke længere tilgængelig.</p>
-      )}
+      <VideoEmbed
+        embedUrl={source.embedUrl}
+        watchUrl={source.watchUrl}
+        provider={source.provider}
+        title={caption ?? 'Video'}
+      />
       {caption ? <figcaption>{caption}</figcaption> : null}
     </figure>
   )
@@ -88,7 +88,14 @@ export function RichText({ data, quotes, className }: Props) {
         inlineQuote: ({ node }: { node: { fields: InlineQuoteBlock } }) => {
           const id = relationId(node.fields.quote)
           const quote = id ? quotes[id] : undefined
-          return quote ? <PullQuote quote={quote} /> : null
+          if (!quote) return null
+          return (
+            <PullQuote
+              quote={quote}
+              leadIn={node.fields.leadIn?.trim() || null}
+              showSpeaker={!node.fields.continuesPrevious}
+            />
+          )
         },
         videoEmbed: ({ node }: { node: { fields: VideoEmbedBlock } }) => <Video block={node.fields} />,
         readAlso: ({ node }: { node: { fields: ReadAlsoBlock } }) => <ReadAlso block={node.fields} />,

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import type { FooterView } from '@/lib/data/types'
 
 export function SiteFooter({ footer }: { footer: FooterView }) {
@@ -25,7 +24,7 @@ export function SiteFooter({ footer }: { footer: FooterView }) {
             <ul className="site-footer__links">
               {links.map((link) => (
                 <li key={`${link.href}-${link.label}`}>
-                  <Link href={link.href}>{link.label}</Link>
+                  <a href={link.href}>{link.label}</a>
                 </li>
               ))}
             </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import { PATHS } from '@/lib/cache-tags'
 import type { LinkView } from '@/lib/data/types'
 
@@ -8,18 +7,18 @@ export function SiteHeader({ siteName, navigation }: Props) {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <Link href="/" className="site-header__name">
+        <a href="/" className="site-header__name">
           {siteName}
-        </Link>
+        </a>
         <nav aria-label="Hovedmenu">
           <ul className="site-nav">
             {navigation.map((item) => (
               <li key={`${item.href}-${item.label}`}>
-                <Link href={item.href}>{item.label}</Link>
+                <a href={item.href}>{item.label}</a>
               </li>
             ))}
             <li>
-              <Link href={PATHS.search}>Søg</Link>
+              <a href={PATHS.search}>Søg</a>
             </li>
           </ul>
         </nav>

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import { MediaImage } from '@/components/MediaImage'
 import { PATHS } from '@/lib/cache-tags'
 import type { StoryCardView } from '@/lib/data/types'
@@ -18,7 +17,7 @@ export function StoryCard({ story, headingLevel: Heading = 'h2', showQuote = fal
         />
       ) : null}
       <Heading className="story-card__title">
-        <Link href={PATHS.story(story.slug)}>{story.title}</Link>
+        <a href={PATHS.story(story.slug)}>{story.title}</a>
       </Heading>
       {date && story.publishedAt ? (
         <p className="story-card__meta">

@@ -19,23 +19,40 @@ export const TAGS = {
   pages: 'pages',
   page: (slug: string) => `page:${slug}`,
   global: (slug: GlobalSlug) => `global:${slug}`,
-  /**
-   * The proxy's in-memory redirect map (see lib/redirect-map.ts). No Next.js cache entry carries it:
-   * revalidating it raises the map's generation in the server process, so the next request reloads it.
-   */
+  /** Redirect rules, looked up by pages that have nothing at an address (lib/data/redirects.ts). */
   redirects: 'redirects',
 } as const
+
+/**
+ * Every tag that is not about one document: refreshing these refreshes every cached page and data entry
+ * (each also carries the tag of its collection). Expired by every starting server (scripts/lib/startup-expiry.ts).
+ */
+export const ALL_COLLECTION_TAGS: readonly string[] = [
+  TAGS.articles,
+  TAGS.quotes,
+  TAGS.interns,
+  TAGS.contacts,
+  TAGS.topics,
+  TAGS.media,
+  TAGS.pages,
+  TAGS.redirects,
+  ...GLOBAL_SLUGS.map((slug) => TAGS.global(slug)),
+]
 
 export const PATHS = {
   home: '/',
   stories: '/historier',
   story: (slug: string) => `/historier/${encodeURIComponent(slug)}`,
+  topics: '/emner',
   topic: (slug: string) => `/emner/${encodeURIComponent(slug)}`,
   interns: '/praktikanter',
   intern: (slug: string) => `/praktikanter/${encodeURIComponent(slug)}`,
   contact: '/kontakt',
   about: '/om',
   search: '/soeg',
+  sitemap: '/sitemap.xml',
+  /** One file of a sitemap split by lib/data/sitemap.ts (past 50,000 URLs), numbered from 0. */
+  sitemapFile: (file: number) => `/sitemap/${file}.xml`,
   admin: '/admin',
   page: (slug: string) => `/${encodeURIComponent(slug)}`,
 } as const
@@ -52,6 +69,7 @@ export const RESERVED_PAGE_SLUGS: readonly string[] = [
   'api',
   'feed-xml',
   'sitemap-xml',
+  'sitemap',
   'robots-txt',
   'next',
   '_next',

@@ -10,6 +10,8 @@ import { z } from 'zod'
  */
 
 export const DEFAULT_SQLITE_FILE = 'data/faxe.db'
+/** Separates installations that share one Redis; every key the site writes there starts with it. */
+export const DEFAULT_REDIS_KEY_PREFIX = 'faxe'
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; url: string; file: string }
@@ -119,6 +121,37 @@ const envSchema = z.object({
       })
       .optional(),
   ),
+  FRONT_CACHE_URL: optionalString.transform((value, ctx) => {
+    const urls = (value ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean)
+    for (const url of urls) {
+      let parsed: URL | null = null
+      try {
+        parsed = new URL(url)
+      } catch {
+        // reported below
+      }
+      if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `FRONT_CACHE_URL must be a comma-separated list of http(s) URLs of front caches such as http://127.0.0.1:6081 (got "${url}")`,
+        })
+        return z.NEVER
+      }
+    }
+    return urls.map((u) => u.replace(/\/+$/, ''))
+  }),
+  REDIS_KEY_PREFIX: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, {
+        message:
+          'REDIS_KEY_PREFIX must be 1-64 letters, digits, dots, dashes or underscores, such as faxe-prod',
+      })
+      .default(DEFAULT_REDIS_KEY_PREFIX),
+  ),
   CLIENT_IP_HEADER: optionalString.pipe(
     z
       .string()
@@ -128,12 +161,30 @@ const envSchema = z.object({
       .transform((name) => name.toLowerCase())
       .optional(),
   ),
-  JOBS_AUTORUN: optionalString.pipe(
+  BACKUP_DIR: optionalString,
+  SMTP_URL: optionalString.pipe(
     z
-      .enum(['true', 'false'], { message: 'JOBS_AUTORUN must be "true" or "false"' })
-      .optional()
-      .transform((v) => v !== 'false'),
+      .url({
+        protocol: /^smtps?$/,
+        message:
+          'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587',
+      })
+      .optional(),
   ),
+  EMAIL_FROM: optionalString,
+  S3_BUCKET: optionalString,
+  S3_REGION: optionalString,
+  S3_ENDPOINT: optionalString.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        message: 'S3_ENDPOINT must be an http(s) URL such as https://s3.example.dk or http://127.0.0.1:9000',
+      })
+      .optional(),
+  ),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_PREFIX: optionalString,
 })
 
 export type Env = {
@@ -148,17 +199,161 @@ export type Env = {
   /** Other sites whose pages may read the public API from the browser (GET only, no credentials). */
   corsOrigins: string[]
   /**
-   * Whether this server process runs the job queue (scheduled publishing). With several instances, exactly
-   * one should (JOBS_AUTORUN=false on the others), so a due job is not picked up twice.
+   * Redis for state several instances share (the login rate limits, the job scheduler's lock, and with the
+   * cache handler Next.js's caches); unset: this process's memory.
    */
-  jobsAutoRun: boolean
-  /** Redis for state several instances share (the login rate limits); unset: this process's memory. */
   redisUrl?: string
+  /** The start of every cache key in Redis (REDIS_KEY_PREFIX), so installations can share one Redis. */
+  redisKeyPrefix: string
+  /** Front caches (Varnish, ops/varnish) to purge on every revalidation; empty: none (lib/front-cache.ts). */
+  frontCacheUrls: string[]
   /**
    * The header the proxy in front sets to the client's address (`x-forwarded-for`: its last entry), for
    * per-client rate limits; see lib/client-address.ts.
    */
   clientIpHeader?: string
+  /** Where `npm run backup` and the restore's safety backup write archives (default `backups`). */
+  backupDir: string
+  /** Outgoing e-mail (password resets, welcome mails); unset: off, Payload writes mails to the log. */
+  email?: EmailConfig
+  /** Uploaded media in an S3-compatible bucket (S3_*); unset: files in MEDIA_DIR. */
+  s3?: S3Config
+}
+
+export type S3Config = {
+  bucket: string
+  region: string
+  /** Another S3-compatible service (MinIO, Ceph, a hosting provider's); unset: AWS. */
+  endpoint?: string
+  accessKeyId: string
+  secretAccessKey: string
+  /** A folder inside the bucket for this site's files, without slashes at either end ('' for none). */
+  prefix: string
+  /** Where media goes, without the keys, for start-up lines and the scripts' output. */
+  description: string
+}
+
+const S3_REQUIRED = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+const S3_OPTIONAL = ['S3_REGION', 'S3_ENDPOINT', 'S3_PREFIX'] as const
+/** AWS needs some region even for a service that ignores it; ours is the Nordic one. */
+export const DEFAULT_S3_REGION = 'eu-north-1'
+
+/**
+ * The S3_* variables together: all of bucket and keys, or none of them. A partial set is refused with the
+ * names of the missing ones, since falling back to MEDIA_DIR would leave one instance writing to its own
+ * disk while the others read the bucket.
+ */
+function parseS3(raw: {
+  S3_BUCKET?: string
+  S3_REGION?: string
+  S3_ENDPOINT?: string
+  S3_ACCESS_KEY_ID?: string
+  S3_SECRET_ACCESS_KEY?: string
+  S3_PREFIX?: string
+}): S3Config | undefined {
+  const given = [...S3_REQUIRED, ...S3_OPTIONAL].filter((name) => raw[name] !== undefined)
+  if (given.length === 0) return undefined
+  const missing = S3_REQUIRED.filter((name) => raw[name] === undefined)
+  if (missing.length > 0) {
+    throw new EnvError(
+      `${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not: ` +
+        `set S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and S3_ENDPOINT for a service other than AWS) ` +
+        `to keep media in S3-compatible storage, or none of the S3_* variables to keep it in MEDIA_DIR.`,
+    )
+  }
+  const bucket = raw.S3_BUCKET as string
+  // The rules every S3-compatible service accepts (lowercase DNS-like names), so a typo fails here.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new EnvError(
+      `S3_BUCKET must be a bucket name of 3-63 lowercase letters, digits, dots and hyphens (got "${bucket}")`,
+    )
+  }
+  const prefix = (raw.S3_PREFIX ?? '').replace(/^\/+|\/+$/g, '')
+  if (prefix.split('/').some((part) => part === '..' || part === '.')) {
+    throw new EnvError(
+      `S3_PREFIX must be a folder name such as faxe/media, without . or .. (got "${raw.S3_PREFIX}")`,
+    )
+  }
+  const region = raw.S3_REGION ?? DEFAULT_S3_REGION
+  const endpoint = raw.S3_ENDPOINT?.replace(/\/+$/, '')
+  const where = endpoint ? `${endpoint} (region ${region})` : `AWS ${region}`
+  return {
+    bucket,
+    region,
+    endpoint,
+    accessKeyId: raw.S3_ACCESS_KEY_ID as string,
+    secretAccessKey: raw.S3_SECRET_ACCESS_KEY as string,
+    prefix,
+    description: `S3 bucket ${bucket}${prefix ? `, folder ${prefix}/` : ''}, at ${where}`,
+  }
+}
+
+/** The line `npm start` prints about where uploaded media is kept. */
+export function mediaStorageLine(config: Pick<Env, 'mediaDir' | 's3'>): string {
+  return config.s3 ? `media: in the ${config.s3.description}` : `media: files in ${config.mediaDir}`
+}
+
+export type EmailConfig = {
+  /** nodemailer's SMTP options, taken apart from SMTP_URL. */
+  smtp: { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } }
+  fromName: string
+  fromAddress: string
+  /** Where mail goes, without the password, for the start-up line. */
+  description: string
+}
+
+/** The line `npm start` prints about e-mail. */
+export function emailStatusLine(email: EmailConfig | undefined): string {
+  return email
+    ? `e-mail: on, via ${email.description} from ${email.fromAddress}`
+    : 'e-mail: off (SMTP_URL is not set): mails are only logged; set passwords with npm run user:reset-password'
+}
+
+const emailAddress = z.email()
+const NAMED_ADDRESS = /^"?([^"<>]+?)"?\s*<([^<>\s]+)>$/
+
+/** `noreply@faxe.dk` or `Faxe i Fællesskab <noreply@faxe.dk>`; null when it is neither. */
+function parseSender(value: string): { name: string; address: string } | null {
+  const named = NAMED_ADDRESS.exec(value)
+  const [name, address] = named ? [named[1]!.trim(), named[2]!] : ['Faxe i Fællesskab', value]
+  return name && emailAddress.safeParse(address).success ? { name, address } : null
+}
+
+/**
+ * SMTP_URL and EMAIL_FROM together. The sender is required once mail is on: a guessed one (Payload's
+ * default is info@payloadcms.com) would be refused or marked as spam by the municipality's mail servers.
+ */
+function parseEmail(smtpUrl: string | undefined, from: string | undefined): EmailConfig | undefined {
+  if (!smtpUrl) {
+    if (from) throw new EnvError('EMAIL_FROM is set but SMTP_URL is not: set both to send e-mail.')
+    return undefined
+  }
+  if (!from) {
+    throw new EnvError(
+      'EMAIL_FROM is required when SMTP_URL is set, e.g. EMAIL_FROM="Faxe i Fællesskab <noreply@faxe.dk>"',
+    )
+  }
+  const sender = parseSender(from)
+  if (!sender) {
+    throw new EnvError(
+      `EMAIL_FROM must be an address or "Name <address>", e.g. "Faxe i Fællesskab <noreply@faxe.dk>" (got "${from}")`,
+    )
+  }
+  const url = new URL(smtpUrl)
+  const secure = url.protocol === 'smtps:'
+  const port = url.port ? Number(url.port) : secure ? 465 : 587
+  const user = decodeURIComponent(url.username)
+  return {
+    smtp: {
+      host: url.hostname,
+      port,
+      secure,
+      ...(user ? { auth: { user, pass: decodeURIComponent(url.password) } } : {}),
+    },
+    fromName: sender.name,
+    fromAddress: sender.address,
+    description: `${url.protocol}//${user ? `${user}@` : ''}${url.hostname}:${port}`,
+  }
 }
 
 function formatZodError(error: z.ZodError): string {
@@ -223,9 +418,36 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     siteUrl,
     mediaDir: path.resolve(cwd, raw.MEDIA_DIR ?? 'data/media'),
     corsOrigins: raw.CORS_ORIGINS,
-    jobsAutoRun: raw.JOBS_AUTORUN,
     redisUrl: raw.REDIS_URL,
+    frontCacheUrls: raw.FRONT_CACHE_URL,
+    redisKeyPrefix: raw.REDIS_KEY_PREFIX,
     clientIpHeader: raw.CLIENT_IP_HEADER,
+    backupDir: path.resolve(cwd, raw.BACKUP_DIR ?? 'backups'),
+    email: parseEmail(raw.SMTP_URL, raw.EMAIL_FROM),
+    s3: parseS3(raw),
+  }
+}
+
+export type SharedCacheEnv = { redisUrl?: string; redisKeyPrefix: string; frontCacheUrls: string[] }
+
+/**
+ * Only what the cache handler needs (REDIS_URL, REDIS_KEY_PREFIX, FRONT_CACHE_URL), validated by the same
+ * schema. Next.js
+ * loads next.config.ts and the cache handler (lib/shared-cache/handler.ts) outside the app's bundle, before
+ * and beside the code that calls `env()`; they need these values and none of `loadEnv`'s side effects
+ * (it may generate and store a PAYLOAD_SECRET).
+ */
+export function loadSharedCacheEnv(source: Record<string, string | undefined> = process.env): SharedCacheEnv {
+  const parsed = envSchema
+    .pick({ REDIS_URL: true, REDIS_KEY_PREFIX: true, FRONT_CACHE_URL: true })
+    .safeParse(source)
+  if (!parsed.success) {
+    throw new EnvError(`Invalid environment:\n${formatZodError(parsed.error)}`)
+  }
+  return {
+    redisUrl: parsed.data.REDIS_URL,
+    redisKeyPrefix: parsed.data.REDIS_KEY_PREFIX,
+    frontCacheUrls: parsed.data.FRONT_CACHE_URL,
   }
 }
 

@@ -50,6 +50,8 @@ function createLimiters(): Limiters {
         // Fail fast rather than queue logins while Redis is away; the insurance limiter answers instead.
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
+        // A Redis that accepts connections but does not answer (paused, overloaded) must not hold logins.
+        commandTimeout: 500,
         lazyConnect: false,
       })
     : null
@@ -94,6 +96,22 @@ export class TooManyAttempts extends APIError<{ retryAfter: number }> {
 }
 
 /**
+ * A spent limit: rate-limiter-flexible rejects with its RateLimiterRes, not an Error. Recognised by shape,
+ * not `instanceof`: the limiters live on globalThis and were made by whichever route bundle asked first,
+ * so their RateLimiterRes may be another bundle's copy of the class than this one's (seen as a 500 on
+ * the fifth GraphQL login when a REST login had made the limiters).
+ */
+function isSpent(error: unknown): error is RateLimiterRes {
+  return (
+    error instanceof RateLimiterRes ||
+    (typeof error === 'object' &&
+      error !== null &&
+      !(error instanceof Error) &&
+      typeof (error as { msBeforeNext?: unknown }).msBeforeNext === 'number')
+  )
+}
+
+/**
  * Takes one point from each named limit, or throws TooManyAttempts (and sets Retry-After on the answer)
  * when any of them is spent. Returns how many points each had used including this one.
  */
@@ -108,7 +126,7 @@ export async function take(
       const result = await limiters()[name].consume(key)
       used[name] = result.consumedPoints
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error
+      if (!isSpent(error)) throw error
       wait = Math.max(wait, Math.ceil(error.msBeforeNext / 1000))
     }
   }

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
 /**
- * Redirect rules, shared by the redirects collection (validating what an editor types), the internal route
- * that lists them and the proxy that answers with them (parsing what the route returned).
+ * Redirect rules, shared by the redirects collection (validating what an editor types) and the pages that
+ * answer with them when they have nothing at an address (lib/data/redirects.ts).
  */
 
 export const REDIRECT_STATUSES = [301, 302] as const
@@ -11,9 +11,9 @@ export type RedirectStatus = (typeof REDIRECT_STATUSES)[number]
 const MAX_PATH_LENGTH = 500
 
 /**
- * Paths the site itself owns: Payload's admin and API, Next.js assets, the generated files. The proxy does
- * not even look at them (its matcher in proxy.ts leaves out the same prefixes), so a rule for one would never
- * fire, and a rule pointing at the admin or the API has no business on a public site.
+ * Paths the site itself owns: Payload's admin and API, Next.js assets, the generated files. Their own routes
+ * answer them, never the pages that look up redirects, so a rule for one would never fire, and a rule
+ * pointing at the admin or the API has no business on a public site.
  */
 const RESERVED_PREFIXES = [
   '/admin',
@@ -31,7 +31,7 @@ function reservedPrefix(path: string): string | undefined {
 }
 
 /**
- * A path on this site, in the form the proxy compares with: what `new URL()` makes of it (non-ASCII
+ * A path on this site, in the form rules are stored and looked up in: what `new URL()` makes of it (non-ASCII
  * characters percent-encoded, `.`/`..` segments resolved), without a trailing slash.
  */
 export function normalisePath(path: string): string {
@@ -56,7 +56,7 @@ const sitePath = z
       'Adresser under /admin, /api og /_next (og sitets egne filer) hører til systemet og kan ikke bruges her.',
   })
 
-/** Where a redirect comes from: a path only (the proxy matches the path; the query string is passed on). */
+/** Where a redirect comes from: a path only (pages look the path up; a query string is not part of it). */
 export const redirectFrom = sitePath
   .refine((p) => !/[?#]/.test(p), { message: 'Fra-adressen må ikke have ? eller #; skriv kun stien.' })
   .transform(normalisePath)
@@ -73,9 +73,6 @@ export const redirectRule = z.object({
   status: z.union([z.literal(301), z.literal(302)]),
 })
 export type RedirectRule = z.infer<typeof redirectRule>
-
-/** What GET /api/internal/redirects answers: every rule, for the proxy's in-memory map. */
-export const redirectList = z.object({ redirects: z.array(redirectRule) })
 
 /**
  * A Payload field `validate` from a schema: `true`, or the first message. A custom `validate` replaces
@@ -94,22 +91,4 @@ export function normaliseWith(schema: z.ZodType<string, string>) {
     const result = schema.safeParse(value)
     return result.success ? result.data : value
   }
-}
-
-/**
- * A per-process generation number for the redirect rules. The redirects collection's hooks raise it after
- * every change; the proxy (same process, same `globalThis`, though a separate bundle) compares it with the
- * generation its map was loaded at and reloads when they differ. A Symbol on globalThis, because module
- * state is not shared between the proxy bundle and the app bundles.
- */
-const GENERATION = Symbol.for('faxe.redirects.generation')
-type GlobalWithGeneration = typeof globalThis & { [GENERATION]?: number }
-
-export function redirectsGeneration(): number {
-  return (globalThis as GlobalWithGeneration)[GENERATION] ?? 0
-}
-
-export function bumpRedirectsGeneration(): void {
-  const g = globalThis as GlobalWithGeneration
-  g[GENERATION] = (g[GENERATION] ?? 0) + 1
 }

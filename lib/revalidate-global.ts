@@ -4,8 +4,8 @@ import { revalidate } from '@/lib/revalidate'
 
 /** Site-wide settings appear on every page; each page that reads one is tagged with it. */
 export function revalidateGlobal(slug: GlobalSlug): GlobalAfterChangeHook {
-  return async ({ doc, req }) => {
-    await revalidate(req, { tags: [TAGS.global(slug)] })
+  return ({ doc, req }) => {
+    revalidate(req, { tags: [TAGS.global(slug)] })
     return doc
   }
 }

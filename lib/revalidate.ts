@@ -1,112 +1,102 @@
+import { after } from 'next/server'
 import { revalidatePath, revalidateTag } from 'next/cache'
-import { bumpContentGeneration } from '@/lib/content-generation'
+import { currentRequest, type PendingRevalidation } from '@/lib/request-context'
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
-  Payload,
   PayloadRequest,
   TypeWithID,
 } from 'payload'
-import { TAGS } from '@/lib/cache-tags'
-import { internalOrigin, SIGNATURE_HEADER, signBody } from '@/lib/internal-request'
-import { bumpRedirectsGeneration } from '@/lib/redirects'
 
 export type Targets = { tags?: string[]; paths?: string[] }
 
 /**
- * Expire tags and paths in this process, right away. `{ expire: 0 }` makes the next reader wait for a
- * fresh render instead of being served the stale page once more (the `'max'` profile would show the old
- * story after a save).
- * https://nextjs.org/docs/app/api-reference/functions/revalidateTag#revalidation-behavior
+ * The one way this site invalidates a cache: the collection and global hooks call `revalidate` with the
+ * tags and paths of lib/cache-tags.ts that a change touched. Next.js hands each expiry to the cache handler
+ * (lib/shared-cache/handler.ts: Redis when REDIS_URL is set, so every instance sees it, and a purge of the
+ * front caches when FRONT_CACHE_URL is set).
  *
- * Next.js only accepts this inside a request it is handling (a route handler or server action).
+ * Never before the commit. Payload's `afterChange` runs inside the write's transaction, and
+ * `revalidateTag` stamps the time it is called: expired before the commit, a reader arriving in between
+ * would have the old content rendered and stored again with a newer time than the expiry. So the hook only
+ * notes what to expire, and it is expired once the write has committed, at the first of:
+ * - `applyRevalidations()`, which the REST and GraphQL routes call when Payload's handler has returned (it
+ *   commits before it returns), still inside the route: Next.js applies it before the response is
+ *   finished, so a client that reads right after its write (the admin, an integration) reads the change;
+ * - Next.js's `after()`, once the response is finished: every other write inside a request, such as
+ *   scheduled publishing, which runs through Payload's jobs endpoint (scripts/lib/job-scheduler.ts).
+ *
+ * A write from outside any request (a seed, a migration, a script, a test process using the Local API) has
+ * no cache of Next.js's to refresh: there is none in that process. Those pass `context.disableRevalidate`,
+ * or are logged at debug level below; a server started afterwards treats every cached page as expired
+ * (scripts/lib/startup-expiry.ts).
  */
-export function revalidateHere({ tags = [], paths = [] }: Targets): void {
-  if (tags.includes(TAGS.redirects)) bumpRedirectsGeneration()
-  // In-memory caches of this process (the REST read cache) are stale from now on.
-  bumpContentGeneration()
-  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 })
-  for (const path of new Set(paths)) revalidatePath(path)
-}
-
-/**
- * Refresh what a change touched.
- *
- * A save through the REST or GraphQL API (the admin saves through REST) runs inside the route handler
- * Next.js is serving, so the revalidation is done right here, and Next.js applies it when the handler
- * finishes, after Payload committed the change.
- *
- * Every other write goes through the Local API (`req.payloadAPI === 'local'`): the job runner publishing a
- * scheduled story on a timer inside the server process, a script or test while the server runs. There is
- * no request of Next.js's own to revalidate in (Next.js throws), or worse, the job runner's timer was
- * started during an earlier request and still carries that finished request's context, into which
- * `revalidateTag` would record the tags without error and (as Next.js 16.4's code reads) nothing would
- * ever apply them. So those ask the server to do it, over the loopback interface with a signed request
- * (app/(payload)/api/internal/revalidate). The hook runs inside the write's transaction, so that request
- * is sent a moment later, once the change is committed: a reader arriving in between would otherwise have
- * the old content rendered and cached again. If no server answers there is no cache to clear, and the
- * write that already happened is never failed for it: it is logged.
- *
- * Seeds and migrations pass `context.disableRevalidate`: they run before the server does.
- */
-export async function revalidate(req: PayloadRequest, targets: Targets): Promise<void> {
+export function revalidate(req: PayloadRequest, { tags = [], paths = [] }: Targets): void {
   if (req.context?.disableRevalidate) return
-  if (req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL') {
-    try {
-      revalidateHere(targets)
-      // This hook runs before the commit, so a reader arriving in between can still have the old content
-      // rendered and cached after the line above (seen by `npm run bench`: publishing right after a draft
-      // save left the story page stale in 1 of 5 attempts). A second pass after the commit closes that.
-      setTimeout(() => void revalidateThroughServer(req.payload, targets), AFTER_COMMIT_MS).unref()
-      return
-    } catch (error) {
-      req.payload.logger.warn(
-        { err: error },
-        'Could not revalidate in the request; asking the server instead',
-      )
-    }
-  }
-  setTimeout(() => void revalidateThroughServer(req.payload, targets), AFTER_COMMIT_MS).unref()
-}
-
-/** Comfortably longer than a commit takes, and far shorter than anyone waits for a scheduled story. */
-const AFTER_COMMIT_MS = 100
-
-async function revalidateThroughServer(payload: Payload, { tags = [], paths = [] }: Targets): Promise<void> {
-  const body = JSON.stringify({ tags, paths, issuedAt: Date.now() })
+  if (tags.length === 0 && paths.length === 0) return
+  const pending: PendingRevalidation = { tags, paths, applied: false }
+  const request = currentRequest()
+  if (request) (request.revalidations ??= []).push(pending)
   try {
-    const response = await fetch(`${internalOrigin()}/api/internal/revalidate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(body) },
-      body,
-      signal: AbortSignal.timeout(5_000),
-    })
-    if (!response.ok) throw new Error(`the server answered ${response.status}`)
+    after(() => apply(pending))
   } catch (error) {
-    payload.logger.warn(
+    req.payload.logger.debug(
       { err: error, tags, paths },
-      'Could not revalidate through the server (is it running?)',
+      'A change outside a request: no server cache to refresh in this process',
     )
   }
 }
 
 /**
+ * Applies what this request's writes asked to revalidate and has not been applied yet. Call it where the
+ * writes have committed, inside the route handler (lib/api/rest.ts, lib/api/graphql.ts).
+ */
+export function applyRevalidations(): void {
+  for (const pending of currentRequest()?.revalidations ?? []) apply(pending)
+}
+
+function apply(pending: PendingRevalidation): void {
+  if (pending.applied) return
+  pending.applied = true
+  // `{ expire: 0 }`: the next reader waits for a fresh render instead of being served the stale page
+  // once more (the `'max'` profile would show the old story after a save).
+  for (const tag of new Set(pending.tags)) revalidateTag(tag, { expire: 0 })
+  for (const path of new Set(pending.paths)) revalidatePath(path)
+}
+
+/** A document of a collection with drafts carries its status; others are always public once saved. */
+type MaybeVersioned = { _status?: 'draft' | 'published' | null }
+
+/**
+ * Whether the public can see a difference: the document is (now) published, or was before this change
+ * (an unpublish, or a published document whose slug or content changed). A draft saved over a draft, which
+ * is what the admin's autosave does every few seconds while the editor types, changes nothing public.
+ */
+export function changesWhatThePublicSees(doc: MaybeVersioned, previousDoc?: MaybeVersioned): boolean {
+  if (!('_status' in doc) || doc._status === undefined) return true
+  return doc._status === 'published' || previousDoc?._status === 'published'
+}
+
+/**
  * afterChange/afterDelete hooks that refresh what `targets` names for the document (and for its previous
- * version, so a renamed slug clears the old URL too).
+ * version, so a renamed slug clears the old URL too), on changes the public can see.
  */
 export function revalidationHooks<T extends TypeWithID>(
   targets: (doc: T, previousDoc?: T) => Targets,
 ): { afterChange: CollectionAfterChangeHook<T>[]; afterDelete: CollectionAfterDeleteHook<T>[] } {
   return {
     afterChange: [
-      async ({ doc, previousDoc, req }) => {
-        await revalidate(req, targets(doc, previousDoc))
+      ({ doc, previousDoc, req }) => {
+        if (changesWhatThePublicSees(doc as MaybeVersioned, previousDoc as MaybeVersioned | undefined)) {
+          revalidate(req, targets(doc, previousDoc))
+        }
         return doc
       },
     ],
     afterDelete: [
-      async ({ doc, req }) => {
-        await revalidate(req, targets(doc))
+      ({ doc, req }) => {
+        // A draft that was never published (or was unpublished) leaves nothing public behind.
+        if (changesWhatThePublicSees(doc as MaybeVersioned)) revalidate(req, targets(doc))
         return doc
       },
     ],

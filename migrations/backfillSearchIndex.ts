@@ -1,22 +1,11 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { buildSearchIndex } from '@/collections/Articles/hooks/searchIndex'
 
 /**
- * Fills `searchIndex` for stories saved before the column existed. Migrations run as an operator's
- * command, so they read every story, drafts included, past access control.
+ * Once filled the `searchIndex` column of stories saved before it existed. That column was replaced by the
+ * full-text index (`search_documents`, migration `*_search_fts`, which drops the column and builds the index
+ * from the documents), so there is nothing left to fill; the function stays for the migrations that call it.
  */
 export async function backfillSearchIndex(payload: Payload, req: PayloadRequest): Promise<void> {
-  const { docs } = await payload.find({
-    collection: 'articles',
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    req,
-    select: { title: true, lead: true, body: true, featuredQuote: true },
-  })
-  for (const article of docs) {
-    const searchIndex = await buildSearchIndex(payload, article, req)
-    await payload.db.updateOne({ collection: 'articles', id: article.id, data: { searchIndex }, req })
-  }
-  payload.logger.info(`Search index built for ${docs.length} stories.`)
+  void payload
+  void req
 }

@@ -3,7 +3,8 @@
  * production site, side by side with a static-file server on the same machine in the same run.
  *
  * For each dataset (the seed story plus N = 200, then N = 10,000 synthetic stories from seeds/synthetic.ts)
- * it makes a fresh temporary SQLite database, builds the app against it, starts `next start` and measures.
+ * it makes a fresh temporary SQLite database, builds the app against it, starts the production server
+ * (scripts/serve.ts) and measures.
  * It prints one table on stdout (progress goes to stderr) and writes the figures to
  * bench/results/<date>-<commit>.json. `--smoke` (CI) runs one small dataset with short loads and writes
  * its JSON to a temporary file, so CI leaves the tree clean.
@@ -28,7 +29,9 @@ import {
   startStaticServer,
 } from './lib/bench/load'
 import { cacheMiss, checkSitemap, freshness, login, pageWeight, rest } from './lib/bench/probes'
-import { type DatasetResult, TARGETS, checkTargets, renderTable } from './lib/bench/report'
+import { type DatasetResult, TARGETS, WRK_PAGES, checkTargets, renderTable } from './lib/bench/report'
+import { measureTopology, startFrontCache, topologyAvailable } from './lib/bench/topology'
+import { startNginx, type WrkResult, wrk, wrkAndNginxInstalled } from './lib/bench/wrk'
 import { childEnv, freePort, startNextServer } from './lib/server'
 
 const ROOT = process.cwd()
@@ -53,13 +56,15 @@ function parseOptions(): Options {
     options: {
       smoke: { type: 'boolean', default: false },
       sizes: { type: 'string' },
+      // One dataset size: `--size 100000` is `--sizes 100000`.
+      size: { type: 'string' },
       seconds: { type: 'string' },
     },
   })
   const smoke = values.smoke ?? false
   return optionsSchema.parse({
     smoke,
-    sizes: (values.sizes ?? (smoke ? '20' : '200,10000')).split(',').map(Number),
+    sizes: (values.sizes ?? values.size ?? (smoke ? '20' : '200,10000')).split(',').map(Number),
     loadSeconds: Number(values.seconds ?? (smoke ? 2 : 10)),
     warmupSeconds: smoke ? 1 : 3,
     missRepeats: smoke ? 5 : 20,
@@ -171,9 +176,18 @@ async function runDataset(count: number, options: Options): Promise<DatasetResul
     )
     progress(`${label}: built in ${(buildMs / 1000).toFixed(1)} s`)
 
-    progress(`${label}: starting next start (NODE_ENV=production) on ${origin} …`)
-    const server = await startNextServer(DIST_DIR, env, port)
+    // The topology part (scripts/lib/bench/topology.ts): a front cache the server purges.
+    const topology = topologyAvailable()
+    const frontPort = topology.ok ? await freePort() : undefined
+    const serverEnv = frontPort ? { ...env, FRONT_CACHE_URL: `http://127.0.0.1:${frontPort}` } : env
+    progress(
+      `${label}: starting the production server (scripts/serve.ts, NODE_ENV=production) on ${origin} …`,
+    )
+    const server = await startNextServer(DIST_DIR, serverEnv, port)
     cleanups.push(() => server.stop())
+    const front = frontPort ? await startFrontCache(frontPort, `127.0.0.1:${port}`) : undefined
+    if (front) cleanups.push(() => front.stop())
+    else if (!topology.ok) progress(`${label}: front cache part skipped: ${topology.reason}`)
     const pid = server.process.pid
     if (pid === undefined) throw new Error('the server has no process id')
     await new Promise((resolve) => setTimeout(resolve, 1000))
@@ -198,7 +212,8 @@ async function runDataset(count: number, options: Options): Promise<DatasetResul
       topic: `/emner/${topic.slug}`,
       search: `/soeg?q=${encodeURIComponent(SYNTHETIC_SEARCH_WORD)}`,
       feed: '/feed.xml',
-      sitemap: '/sitemap.xml',
+      // The first sitemap file: the whole sitemap up to 50,000 URLs, past that the biggest of the split files.
+      sitemap: '/sitemap/0.xml',
       apiList: '/api/articles?limit=10',
       apiDoc: `/api/articles/${story.id}`,
       graphql: '/api/graphql',
@@ -273,6 +288,65 @@ async function runDataset(count: number, options: Options): Promise<DatasetResul
     const endOfLoadBytes = rssBytes(pid)
     const ceiling = (staticBefore.requestsPerSecond + staticAfter.requestsPerSecond) / 2
 
+    // The same pages again with wrk, against nginx serving the story page's bytes (see lib/bench/wrk.ts).
+    let wrkResult: DatasetResult['wrk']
+    let frontCacheResult: DatasetResult['topology'] = {
+      skipped: topology.ok ? 'wrk and nginx are not installed' : topology.reason,
+    }
+    const installed = wrkAndNginxInstalled()
+    if (installed.ok) {
+      const nginx = await startNginx(htmlFile, path.join(tempDir, 'nginx'), await freePort())
+      cleanups.push(() => nginx.stop())
+      const measureWrk = async (name: string, url: string) => {
+        progress(`${label}: wrk ${name}: ${options.warmupSeconds} s warm-up, ${options.loadSeconds} s …`)
+        await wrk(url, options.warmupSeconds)
+        const result = await wrk(url, options.loadSeconds)
+        progress(
+          `${label}:   ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Ms} ms, ${result.non2xx + result.errors} errors`,
+        )
+        return result
+      }
+      const nginxBefore = await measureWrk('nginx ceiling', nginx.url)
+      const measured: [string, WrkResult][] = []
+      for (const key of WRK_PAGES)
+        measured.push([key, await measureWrk(paths[key] ?? key, `${origin}${paths[key]}`)])
+      const topologyRaw = front
+        ? await measureTopology({
+            front,
+            storyPath: paths.story as string,
+            distDir: DIST_DIR,
+            env: serverEnv,
+            secondPort: await freePort(),
+            balancerPort: await freePort(),
+            primary: server,
+            measureWrk,
+            progress: (line) => progress(`${label}: ${line}`),
+          })
+        : undefined
+      const nginxAfter = await measureWrk('nginx ceiling again', nginx.url)
+      const nginxCeiling = (nginxBefore.requestsPerSecond + nginxAfter.requestsPerSecond) / 2
+      const share = (r: WrkResult) => ({ ...r, percentOfNginx: (r.requestsPerSecond / nginxCeiling) * 100 })
+      frontCacheResult = topologyRaw
+        ? {
+            frontCache: { ...share(topologyRaw.frontCache), hitShare: topologyRaw.frontCache.hitShare },
+            twoInstances: share(topologyRaw.twoInstances),
+          }
+        : { skipped: topology.ok ? 'not measured' : topology.reason }
+      wrkResult = {
+        nginx: { before: nginxBefore, after: nginxAfter, requestsPerSecond: nginxCeiling },
+        pages: Object.fromEntries(
+          measured.map(([key, result]) => [
+            key,
+            { ...result, percentOfNginx: (result.requestsPerSecond / nginxCeiling) * 100 },
+          ]),
+        ),
+      }
+    } else {
+      progress(
+        `${label}: ${installed.missing.join(' and ')} not installed: no nginx ceiling (apt-get install wrk nginx-light)`,
+      )
+    }
+
     const misses: DatasetResult['cacheMiss'] = {}
     for (const target of TARGETS.filter((t) => t.page)) {
       progress(`${label}: cache-miss render of ${paths[target.key]} (${options.missRepeats}x) …`)
@@ -298,6 +372,14 @@ async function runDataset(count: number, options: Options): Promise<DatasetResul
         { key: 'topic', url: `${origin}/emner/${topic.slug}` },
         { key: 'feed', url: `${origin}/feed.xml` },
         { key: 'search', url: `${origin}/soeg?q=${marker}` },
+        // The same, read through the front cache: the server purges it on every change.
+        ...(front
+          ? [
+              { key: 'frontStory', url: `${front.url}/historier/${marker}-historie` },
+              { key: 'frontHome', url: `${front.url}/` },
+              { key: 'frontList', url: `${front.url}/historier` },
+            ]
+          : []),
       ],
       {
         slug: `${marker}-historie`,
@@ -323,6 +405,8 @@ async function runDataset(count: number, options: Options): Promise<DatasetResul
           { ...result, percentOfStatic: (result.requestsPerSecond / ceiling) * 100 },
         ]),
       ),
+      wrk: wrkResult,
+      topology: frontCacheResult,
       cacheMiss: misses,
       freshness: fresh,
       pageWeight: weight,

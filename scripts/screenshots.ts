@@ -22,6 +22,7 @@ const PAGES: { name: string; path: string }[] = [
   { name: 'praktikanter', path: '/praktikanter' },
   { name: 'praktikant', path: '/praktikanter/charlotte-aakerstroem' },
   { name: 'kontakt', path: '/kontakt' },
+  { name: 'emner', path: '/emner' },
   { name: 'emne', path: '/emner/innovationspraktik' },
   { name: 'om', path: '/om' },
   { name: 'privatlivspolitik', path: '/privatlivspolitik' },

@@ -4,8 +4,10 @@
  */
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { EnvError, loadEnv } from '@/lib/env'
+import { emailStatusLine, EnvError, loadEnv, mediaStorageLine } from '@/lib/env'
 import { checkBuild, runBuild, waitForServer } from './lib/build'
+import { checkMedia, describeMediaCheck } from './lib/media-orphans'
+import { serveArgs } from './lib/server'
 
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next'
 const started = Date.now()
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
     `  database: ${env.database.kind}${env.database.kind === 'sqlite' ? ` (${path.relative(process.cwd(), env.database.file)})` : ''}`,
   )
   step(`  site URL: ${env.siteUrl}`)
+  step(`  ${emailStatusLine(env.email)}`)
+  step(`  ${mediaStorageLine(env)}`)
 
   const { openPayload, migrateDatabase, seedIfEmpty } = await import('./lib/database')
   const payload = await openPayload()
@@ -35,6 +39,8 @@ async function main(): Promise<void> {
       ? `  seeded the story: ${seeded.created} documents written`
       : '  the database has stories; not seeding',
   )
+  step('Checking uploaded files …')
+  for (const line of describeMediaCheck(await checkMedia(payload, env))) step(`  ${line}`)
   await payload.destroy()
 
   const build = checkBuild(DIST_DIR, env.database)
@@ -49,8 +55,7 @@ async function main(): Promise<void> {
   }
 
   step(`Starting the server on port ${env.port} …`)
-  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next')
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(env.port)], {
+  const server = spawn(process.execPath, serveArgs(env.port), {
     env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'inherit',
   })

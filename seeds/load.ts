@@ -137,7 +137,11 @@ export async function seed(
           case 'paragraph':
             return paragraph(item.text)
           case 'quote':
-            return block('inlineQuote', { quote: idOf(quoteIds, item.quote) })
+            return block('inlineQuote', {
+              quote: idOf(quoteIds, item.quote),
+              ...(item.leadIn ? { leadIn: item.leadIn } : {}),
+              ...(item.continuesPrevious ? { continuesPrevious: true } : {}),
+            })
           case 'video':
             return block('videoEmbed', { caption: item.caption, ...(item.url ? { url: item.url } : {}) })
           case 'readAlso':

@@ -48,7 +48,14 @@ export const quoteSeed = z.object({
 
 const bodyItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paragraph'), text }),
-  z.object({ kind: z.literal('quote'), quote: z.string() }),
+  z.object({
+    kind: z.literal('quote'),
+    quote: z.string(),
+    /** The story's words after the quote, as the story words them; shown instead of the speaker. */
+    leadIn: text.optional(),
+    /** The quote goes on from the one before it, so no speaker is repeated under it. */
+    continuesPrevious: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal('video'), caption: text, url: z.url().optional() }),
   z.object({ kind: z.literal('readAlso'), label: text, url: href.optional() }),
 ])

@@ -102,7 +102,11 @@ export const seedData: SeedFile = {
       lead: 'Det gav anledning til megen inspiration, da Faxe Kommune tog værtsskabet på sig ifm. Center for Offentlig Innovations praktikuge. Hvert år i uge 37 kan offentligt ansatte, som beskæftiger sig med udvikling af forskellig format, komme på besøg hos hinanden, for at hente inspiration til ny praksis.',
       featuredQuote: 'praksisnaerhed',
       body: [
-        { kind: 'quote', quote: 'erfaringstunge-praktikere' },
+        {
+          kind: 'quote',
+          quote: 'erfaringstunge-praktikere',
+          leadIn: 'fortæller proceslederen for Faxe i Fællesskab.',
+        },
         {
           kind: 'paragraph',
           text: 'Hhv. en udviklingskonsulent fra Herlev/Gentofte Hospital, en forretningsudvikler fra Arbejdstilsynet og en ledelsessupporter fra CBS.',
@@ -111,15 +115,26 @@ export const seedData: SeedFile = {
           kind: 'paragraph',
           text: 'De fik lejlighed til at følge procesleder Thomas Børager og proceskonsulent Lenette Bech, rundt på opgaver i organisationen. Programmet vekslede mellem perspektiver på innovation – tanker, ambitioner, metoder, forberedelse og processer – til helt jordnære møder med organisationens ansatte på alle niveauer. Lige fra snakke om det strategiske sigte med den ene af direktørerne, til deltagelse på workshop med teknisk servicemedarbejdere.',
         },
-        { kind: 'quote', quote: 'respekt-for-arbejdet' },
-        { kind: 'quote', quote: 'unik-indsigt' },
+        {
+          kind: 'quote',
+          quote: 'respekt-for-arbejdet',
+          leadIn: 'fortæller den ene innovationspraktikant Charlotte Åkerstrøm fra Herlev/Gentofte hospital.',
+        },
+        { kind: 'quote', quote: 'unik-indsigt', continuesPrevious: true },
         {
           kind: 'paragraph',
           text: 'Programmet var mættet med mange oplysninger og beretninger om vejen til hvor vi er nu. De mange indtryk blev fordøjet og drøftet igennem, og bar stor værdi for både vært og praktikanter.',
         },
-        { kind: 'quote', quote: 'innovation-i-praksis' },
-        { kind: 'video', caption: 'Se mere om COIs innovationspraktik i denne lille video.' },
-        { kind: 'readAlso', label: 'Læs også artikel på Center for Offentlig Innovation.' },
+        {
+          kind: 'quote',
+          quote: 'innovation-i-praksis',
+          // "innovationspraktkant" is the seed's spelling; the story is reproduced as published.
+          leadIn:
+            'fortæller innovationspraktkant Victor Mørk Johansen fra Arbejdstilsynet efter endt forløb.',
+        },
+        // The seed gives neither the video's address nor the article's: both are left empty, not guessed.
+        { kind: 'video', caption: 'Se mere om COIs innovationspraktik i denne lille video:' },
+        { kind: 'readAlso', label: 'Læs også artikel på Center for Offentlig Innovation her.' },
       ],
       topics: ['innovationspraktik'],
       interns: ['charlotte-gisselmann-jessen', 'charlotte-aakerstroem', 'victor-moerk-johansen'],
@@ -162,8 +177,8 @@ export const seedData: SeedFile = {
     ],
     vision: { statement: 'FAXE ER ET TILVALG - DET ER VORES VISION', motto: 'SAMMEN kan vi MERE' },
     dna: {
-      heading: 'En del af vores DNA',
-      goalLabel: 'Vores mål',
+      heading: 'En del af vores DNA:',
+      goalLabel: 'Vores mål;',
       goal: 'Vi har fokus på innovation og udvikling',
     },
   },

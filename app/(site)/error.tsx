@@ -1,6 +1,5 @@
 'use client'
 
-import Link from 'next/link'
 import { useEffect } from 'react'
 import { SearchForm } from '@/components/SearchForm'
 
@@ -35,10 +34,10 @@ export default function ErrorPage({
       <SearchForm id="error-search" />
       <ul className="not-found__links">
         <li>
-          <Link href="/">Gå til forsiden</Link>
+          <a href="/">Gå til forsiden</a>
         </li>
         <li>
-          <Link href="/historier">Se alle historier</Link>
+          <a href="/historier">Se alle historier</a>
         </li>
       </ul>
       {error.digest ? <p className="empty">Fejlkode: {error.digest}</p> : null}

@@ -20,7 +20,8 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const [site, navigation, footer] = await Promise.all([getSite(), getNavigation(), getFooter()])
   return (
-    <html lang="da">
+    // The origin as a CSS string, for the print stylesheet's full link addresses (site.css, @media print).
+    <html lang="da" style={{ '--site-origin': JSON.stringify(env().siteUrl) } as React.CSSProperties}>
       <body>
         <a className="skip-link" href="#indhold">
           Gå til indhold

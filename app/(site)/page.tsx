@@ -1,12 +1,14 @@
 import type { Metadata } from 'next'
+import { JsonLd } from '@/components/JsonLd'
 import { StoryCard } from '@/components/StoryCard'
 import { VisionSection } from '@/components/VisionSection'
 import { getLatestStories } from '@/lib/data/articles'
-import { getSite } from '@/lib/data/globals'
+import { getFooter, getSite } from '@/lib/data/globals'
 import { getTopics } from '@/lib/data/topics'
 import { PATHS } from '@/lib/cache-tags'
-import Link from 'next/link'
+import { env } from '@/lib/env'
 import { pageMetadata } from '@/lib/seo/metadata'
+import { organisationJsonLd, websiteJsonLd } from '@/lib/seo/structured-data'
 
 export async function generateMetadata(): Promise<Metadata> {
   const site = await getSite()
@@ -15,9 +17,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HomePage() {
-  const [site, stories, topics] = await Promise.all([getSite(), getLatestStories(6), getTopics()])
+  const [site, footer, stories, topics] = await Promise.all([
+    getSite(),
+    getFooter(),
+    getLatestStories(6),
+    getTopics(),
+  ])
+  const origin = env().siteUrl
   return (
     <>
+      <JsonLd data={organisationJsonLd(footer, origin)} />
+      <JsonLd data={websiteJsonLd(site, origin)} />
       <section className="hero" aria-labelledby="forside-titel">
         <div className="container">
           <h1 id="forside-titel" className="hero__title">
@@ -48,17 +58,20 @@ export default async function HomePage() {
               <ul className="topic-list">
                 {topics.map((topic) => (
                   <li key={topic.id}>
-                    <Link href={PATHS.topic(topic.slug)}>{topic.name}</Link>
+                    <a href={PATHS.topic(topic.slug)}>{topic.name}</a>
                   </li>
                 ))}
               </ul>
+              <p>
+                <a href={PATHS.topics}>Alle emner</a>
+              </p>
             </div>
           ) : null}
           <div>
             <h3>Innovationspraktikanter</h3>
             <p>
               Mød de offentligt ansatte, der har besøgt Faxe Kommune i{' '}
-              <Link href={PATHS.interns}>oversigten over innovationspraktikanter</Link>.
+              <a href={PATHS.interns}>oversigten over innovationspraktikanter</a>.
             </p>
           </div>
         </div>

@@ -15,6 +15,29 @@ export const InlineQuoteBlock: Block = {
       required: true,
       label: { da: 'Citat', en: 'Quote' },
     },
+    {
+      // The quote document names its speaker once for every page that shows it; a story often words the
+      // attribution itself ("fortæller proceslederen for Faxe i Fællesskab"), and that sentence is the
+      // story's, so it lives here beside the quote rather than in the quote document.
+      name: 'leadIn',
+      type: 'text',
+      label: { da: 'Tekst efter citatet', en: 'Text after the quote' },
+      admin: {
+        description: {
+          da: 'Fx »fortæller proceslederen for Faxe i Fællesskab.« Vises i stedet for citatets afsender.',
+          en: 'E.g. "says the process leader". Shown instead of the speaker.',
+        },
+      },
+    },
+    {
+      name: 'continuesPrevious',
+      type: 'checkbox',
+      defaultValue: false,
+      label: {
+        da: 'Fortsætter det forrige citat (vis ingen afsender)',
+        en: 'Continues the previous quote (no speaker shown)',
+      },
+    },
   ],
 }
 
@@ -31,9 +54,18 @@ export const VideoEmbedBlock: Block = {
       validate: validateVideoUrl,
       admin: {
         description: {
-          da: 'Videoen hentes først, når læseren klikker. Uden link vises kun billedteksten.',
-          en: 'Loaded only after the reader clicks. Without a URL only the caption shows.',
+          da: 'Videoen hentes først, når læseren klikker. Uden link vises videoen og billedteksten slet ikke for læserne.',
+          en: 'Loaded only after the reader clicks. Without a URL neither the video nor its caption is shown.',
         },
+      },
+    },
+    {
+      // Shown only while the address is empty: readers see nothing of such a block, so the editor is told.
+      name: 'missingUrlNotice',
+      type: 'ui',
+      admin: {
+        condition: (_data, siblingData) => !String(siblingData?.url ?? '').trim(),
+        components: { Field: '/components/admin/VideoMissingUrl#VideoMissingUrl' },
       },
     },
     { name: 'caption', type: 'text', label: { da: 'Billedtekst', en: 'Caption' } },

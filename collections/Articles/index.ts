@@ -11,15 +11,17 @@ import { PATHS } from '@/lib/cache-tags'
 import { previewUrl } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
 import { revalidationHooks } from '@/lib/revalidate'
+import { searchIndexHooks } from '@/lib/search-index'
 import { respectLocksInGraphQL } from '@/lib/document-locks'
 import { InlineQuoteBlock, ReadAlsoBlock, VideoEmbedBlock } from './blocks'
 import { articleTargets } from './hooks/revalidateArticle'
-import { setSearchIndex, stripSearchIndex } from './hooks/searchIndex'
+import { setContentUpdatedAt } from './hooks/setContentUpdatedAt'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 const revalidation = revalidationHooks<Article>(articleTargets)
 const audit = auditHooks()
 const redirects = slugRedirectHooks(PATHS.story)
+const search = searchIndexHooks('story')
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -63,14 +65,19 @@ export const Articles: CollectionConfig = {
     beforeChange: [
       stampAuthorship,
       setPublishedAt,
-      setSearchIndex,
+      setContentUpdatedAt,
       ...audit.beforeChange,
       ...redirects.beforeChange,
     ],
-    afterRead: [stripSearchIndex],
     // Redirects first: the old address must answer 301 as soon as the revalidated page is gone.
-    afterChange: [...redirects.afterChange, ...revalidation.afterChange, ...audit.afterChange],
-    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
+    // The search index before revalidation, so a page rendered after the refresh finds the new text.
+    afterChange: [
+      ...redirects.afterChange,
+      ...search.afterChange,
+      ...revalidation.afterChange,
+      ...audit.afterChange,
+    ],
+    afterDelete: [...search.afterDelete, ...revalidation.afterDelete, ...audit.afterDelete],
   },
   fields: [
     {
@@ -150,14 +157,22 @@ export const Articles: CollectionConfig = {
         description: { da: 'Sættes automatisk ved første udgivelse.', en: 'Set on first publish.' },
       },
     },
+    {
+      // Set by collections/Articles/hooks/setContentUpdatedAt.ts, never by hand: the page's "Opdateret".
+      name: 'contentUpdatedAt',
+      type: 'date',
+      label: { da: 'Indhold opdateret', en: 'Content updated' },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'd. MMMM yyyy HH:mm' },
+        description: {
+          da: 'Sættes, når en udgivet historie udgives igen med ændret indhold. Vises som »Opdateret« på siden.',
+          en: 'Set when a published story is published again with changed content.',
+        },
+      },
+    },
     seoField(),
     ...authorshipFields(),
-    {
-      name: 'searchIndex',
-      type: 'textarea',
-      admin: { hidden: true, disableListColumn: true, disableListFilter: true },
-      // Never in an API response (stripSearchIndex removes it), so the OpenAPI document leaves it out too.
-      custom: { apiResponse: false },
-    },
   ],
 }

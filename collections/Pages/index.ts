@@ -11,6 +11,7 @@ import { PATHS, RESERVED_PAGE_SLUGS, TAGS } from '@/lib/cache-tags'
 import { previewUrl } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
 import { revalidationHooks } from '@/lib/revalidate'
+import { searchIndexHooks } from '@/lib/search-index'
 import { respectLocksInGraphQL } from '@/lib/document-locks'
 import { ReadAlsoBlock, VideoEmbedBlock } from '../Articles/blocks'
 
@@ -19,6 +20,7 @@ const revalidation = revalidationHooks<Page>((doc, previousDoc) => ({
   paths: [doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.page),
 }))
 const audit = auditHooks()
+const search = searchIndexHooks('page')
 const redirects = slugRedirectHooks(PATHS.page)
 
 /**
@@ -57,8 +59,13 @@ export const Pages: CollectionConfig = {
   hooks: {
     beforeOperation: [respectLocksInGraphQL],
     beforeChange: [stampAuthorship, ...audit.beforeChange, ...redirects.beforeChange],
-    afterChange: [...redirects.afterChange, ...revalidation.afterChange, ...audit.afterChange],
-    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
+    afterChange: [
+      ...redirects.afterChange,
+      ...search.afterChange,
+      ...revalidation.afterChange,
+      ...audit.afterChange,
+    ],
+    afterDelete: [...search.afterDelete, ...revalidation.afterDelete, ...audit.afterDelete],
   },
   fields: [
     { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true },

@@ -18,8 +18,10 @@ const audit = auditHooks()
 
 /**
  * Old addresses that lead on to new ones: added by hand (addresses from the old site) or automatically when
- * a published story or page gets a new slug (./hooks/redirectOnSlugChange.ts). The proxy answers them with
- * 301 (see proxy.ts). Rules are public by nature (asking for the old address shows where it leads), so
+ * a published story or page gets a new slug (./hooks/redirectOnSlugChange.ts). A page that has nothing at
+ * the old address answers with the rule (lib/data/redirects.ts): 308 for a permanent rule, 307 for a
+ * temporary one (a page can answer no other redirect; the stored values 301/302 keep their meaning).
+ * Rules are public by nature (asking for the old address shows where it leads), so
  * anyone may read them; editors manage them.
  */
 export const Redirects: CollectionConfig = {
@@ -89,8 +91,8 @@ export const Redirects: CollectionConfig = {
       required: true,
       defaultValue: '301',
       options: [
-        { value: '301', label: { da: 'Permanent (301)', en: 'Permanent (301)' } },
-        { value: '302', label: { da: 'Midlertidig (302)', en: 'Temporary (302)' } },
+        { value: '301', label: { da: 'Permanent', en: 'Permanent' } },
+        { value: '302', label: { da: 'Midlertidig', en: 'Temporary' } },
       ],
       admin: {
         position: 'sidebar',

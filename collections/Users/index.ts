@@ -4,10 +4,13 @@ import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { hasRole, ROLES } from '@/access/roles'
 import { auditHooks, skipAuditForAccountBookkeeping } from '@/collections/AuditLog/hooks/auditTrail'
 import { env } from '@/lib/env'
+import type { User } from '@/payload-types'
 import { forgetDeletedUser } from '@/fields/authorship'
 import { respectLocksInGraphQL } from '@/lib/document-locks'
+import { RESET_LINK_MS, resetPasswordHtml, resetPasswordSubject } from './emails'
 import { accountRules, auditLogin, auditUnlock } from './hooks/accountEvents'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { welcomeNewAccount } from './hooks/welcomeNewAccount'
 
 // Accounts and roles are changed rarely and matter much: who made whom an administrator is in the log.
 const audit = auditHooks()
@@ -30,6 +33,16 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    // "Glemt adgangskode": a Danish mail whose link (on SITE_URL) works once, for an hour (emails.ts).
+    forgotPassword: {
+      expiration: RESET_LINK_MS,
+      generateEmailSubject: () => resetPasswordSubject,
+      generateEmailHTML: (args) => {
+        // Payload's forgot-password always passes both; its type says optional.
+        if (!args?.req || !args.token) throw new Error('forgot-password mail without a request or token')
+        return resetPasswordHtml(args.req, args.token, (args.user ?? {}) as User)
+      },
+    },
     cookies: {
       sameSite: 'Lax',
       // Secure whenever the site is served over https (always in production behind TLS); a plain-http
@@ -52,7 +65,7 @@ export const Users: CollectionConfig = {
     afterLogin: [auditLogin],
     afterOperation: [auditUnlock],
     beforeChange: [firstUserIsAdmin, ...audit.beforeChange],
-    afterChange: audit.afterChange,
+    afterChange: [...audit.afterChange, welcomeNewAccount],
     afterDelete: [...audit.afterDelete, forgetDeletedUser],
   },
   fields: [

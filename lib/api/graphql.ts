@@ -14,6 +14,7 @@ import {
   type ValidationRule,
 } from 'graphql'
 import { API_LIMITS, boundsProblem } from '@/lib/api/limits'
+import { applyRevalidations } from '@/lib/revalidate'
 
 /**
  * GraphQL reads get the same bounds as REST, checked on the values the resolvers will run with: the
@@ -161,6 +162,8 @@ type ErrorEntry = { extensions?: { statusCode?: number; data?: { retryAfter?: nu
 export function boundedGraphql(handler: Handler): Handler {
   return async (request) => {
     const response = await handler(request)
+    // A mutation has committed: expire what it changed now, before the answer goes out (lib/revalidate.ts).
+    applyRevalidations()
     if (response.status !== 200 || !(response.headers.get('content-type') ?? '').includes('json'))
       return response
     const text = await response.text()

@@ -5,6 +5,7 @@ import { normaliseRestQuery, type RestQuery } from '@/lib/api/query'
 import { anonymousRead, isCacheableRead, looksLikeCredentials, payloadUser } from '@/lib/api/read-cache'
 import { badRequest, checkCollectionQuery, checkDocumentId } from '@/lib/api/read-guard'
 import { env } from '@/lib/env'
+import { applyRevalidations } from '@/lib/revalidate'
 
 /**
  * The HTTP contract of /api/... around Payload's own route handlers:
@@ -212,7 +213,10 @@ export function publicRestApi(config: ConfigPromise, routes: PayloadRoutes) {
     if (rejected) return withCaching(request, rejected, anonymous)
     const url = new URL(request.url)
     if (!anonymous || !isCacheableRead(apiSegments(request), url.search)) {
-      return withCaching(request, await routes.GET(request, context), anonymous)
+      // A GET can write too: Payload's jobs endpoint (scheduled publishing).
+      const response = await routes.GET(request, context)
+      applyRevalidations()
+      return withCaching(request, response, anonymous)
     }
     // The stored answer is computed at the site's own origin, whatever Host the reader sent.
     const canonical = new URL(`${url.pathname}${url.search}`, env().siteUrl)
@@ -234,6 +238,8 @@ export function publicRestApi(config: ConfigPromise, routes: PayloadRoutes) {
       }
       const parsed = normalised(incoming)
       const response = parsed instanceof Response ? parsed : await handler(parsed.request, context)
+      // Payload has committed the write: expire what it changed now, before the answer goes out.
+      applyRevalidations()
       const headers = new Headers(response.headers)
       applyCors(incoming, headers, { readOnly: false })
       headers.set('Cache-Control', PRIVATE_CACHE_CONTROL)

@@ -47,23 +47,28 @@ async function loadStory(slug: string, reader: Reader): Promise<StoryView | null
  * One published story. Deduplicated per request with React's `cache` (metadata and page both ask), and
  * kept across requests under the story's own tag.
  */
-export const getStoryBySlug = cache(
-  (slug: string): Promise<StoryView | null> =>
-    unstable_cache(() => loadStory(slug, { draft: false }), ['story', slug], {
-      tags: [TAGS.article(slug), ...CARD_TAGS, TAGS.topics],
-    })(),
+export const getStoryBySlug = cache((slug: string): Promise<StoryView | null> =>
+  unstable_cache(() => loadStory(slug, { draft: false }), ['story', slug], {
+    tags: [TAGS.article(slug), ...CARD_TAGS, TAGS.topics],
+  })(),
 )
 
 /**
  * The newest draft of a story for an editor's preview: read with the editor's own access, never cached
  * (the next autosave must show).
  */
-export const getStoryDraft = cache((slug: string, user: User): Promise<StoryView | null> => loadStory(slug, { draft: true, user }))
+export const getStoryDraft = cache((slug: string, user: User): Promise<StoryView | null> =>
+  loadStory(slug, { draft: true, user }),
+)
 
 export type StoryPageView = StoryCardPage
 
 /** One page of all published stories (/historier, /historier/side/<n>); null past the last page. */
 export const getStoriesPage = (page: number): Promise<StoryPageView | null> =>
-  unstable_cache(async () => findStoryCards(await payloadClient(), {}, { page }), ['stories:page', String(page)], {
-    tags: CARD_TAGS,
-  })()
+  unstable_cache(
+    async () => findStoryCards(await payloadClient(), {}, { page }),
+    ['stories:page', String(page)],
+    {
+      tags: CARD_TAGS,
+    },
+  )()

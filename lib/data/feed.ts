@@ -30,7 +30,15 @@ export const getFeedItems = (origin: string): Promise<FeedItem[]> =>
         limit: FEED_SIZE,
         depth: 1,
         overrideAccess: false,
-        select: { title: true, slug: true, lead: true, publishedAt: true, updatedAt: true, body: true, featuredQuote: true },
+        select: {
+          title: true,
+          slug: true,
+          lead: true,
+          publishedAt: true,
+          updatedAt: true,
+          body: true,
+          featuredQuote: true,
+        },
       })
       const quotes = await loadQuotes(payload, docs.flatMap(quoteIdsOf))
       return docs.flatMap((doc) => {
@@ -51,4 +59,3 @@ export const getFeedItems = (origin: string): Promise<FeedItem[]> =>
     ['feed', origin],
     { tags: [TAGS.articles, TAGS.quotes, TAGS.interns, TAGS.contacts] },
   )()
-

@@ -37,15 +37,16 @@ async function loadPage(slug: string, reader: Reader): Promise<PageView | null> 
 }
 
 /** A published free page by its slug. */
-export const getPageBySlug = cache(
-  (slug: string): Promise<PageView | null> =>
-    unstable_cache(() => loadPage(slug, { draft: false }), ['page', slug], {
-      tags: [TAGS.page(slug), TAGS.pages, TAGS.media],
-    })(),
+export const getPageBySlug = cache((slug: string): Promise<PageView | null> =>
+  unstable_cache(() => loadPage(slug, { draft: false }), ['page', slug], {
+    tags: [TAGS.page(slug), TAGS.pages, TAGS.media],
+  })(),
 )
 
 /** The newest draft of a free page for an editor's preview; never cached. */
-export const getPageDraft = cache((slug: string, user: User): Promise<PageView | null> => loadPage(slug, { draft: true, user }))
+export const getPageDraft = cache((slug: string, user: User): Promise<PageView | null> =>
+  loadPage(slug, { draft: true, user }),
+)
 
 /** Slugs and dates of every published page, for the sitemap. */
 export async function listPublishedPages(): Promise<{ slug: string; updatedAt: string }[]> {

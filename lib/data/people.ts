@@ -28,37 +28,41 @@ export const getInterns = (): Promise<InternView[]> =>
 export type InternPageView = { intern: InternView; quotes: QuoteView[]; stories: StoryCardView[] }
 
 /** One intern with their quotes and the published stories they appear in. */
-export const getInternBySlug = cache(
-  (slug: string): Promise<InternPageView | null> =>
-    unstable_cache(
-      async () => {
-        const payload = await payloadClient()
-        const { docs } = await payload.find({
-          collection: 'interns',
-          where: { slug: { equals: slug } },
-          limit: 1,
-          depth: 1,
-          overrideAccess: false,
-        })
-        const intern = docs[0]
-        if (!intern) return null
-        const [quotes, cards] = await Promise.all([
-          findQuotes(
-            payload,
-            { and: [{ 'speaker.relationTo': { equals: 'interns' } }, { 'speaker.value': { equals: intern.id } }] },
-            50,
-          ),
-          findStoryCards(payload, { interns: { contains: intern.id } }, { limit: 50 }),
-        ])
-        return {
-          intern: reshapeIntern(intern),
-          quotes,
-          stories: cards?.stories ?? [],
-        }
-      },
-      ['intern', slug],
-      { tags: CARD_TAGS },
-    )(),
+export const getInternBySlug = cache((slug: string): Promise<InternPageView | null> =>
+  unstable_cache(
+    async () => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'interns',
+        where: { slug: { equals: slug } },
+        limit: 1,
+        depth: 1,
+        overrideAccess: false,
+      })
+      const intern = docs[0]
+      if (!intern) return null
+      const [quotes, cards] = await Promise.all([
+        findQuotes(
+          payload,
+          {
+            and: [
+              { 'speaker.relationTo': { equals: 'interns' } },
+              { 'speaker.value': { equals: intern.id } },
+            ],
+          },
+          50,
+        ),
+        findStoryCards(payload, { interns: { contains: intern.id } }, { limit: 50 }),
+      ])
+      return {
+        intern: reshapeIntern(intern),
+        quotes,
+        stories: cards?.stories ?? [],
+      }
+    },
+    ['intern', slug],
+    { tags: CARD_TAGS },
+  )(),
 )
 
 /** The contact persons, in the editor's chosen order. */

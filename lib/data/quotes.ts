@@ -21,7 +21,10 @@ export async function findQuotes(payload: Payload, where: Where, limit: number):
 }
 
 /** The given quotes, keyed by id, for a renderer that meets them by id in rich text. */
-export async function loadQuotes(payload: Payload, ids: DefaultDocumentIDType[]): Promise<Record<string, QuoteView>> {
+export async function loadQuotes(
+  payload: Payload,
+  ids: DefaultDocumentIDType[],
+): Promise<Record<string, QuoteView>> {
   if (ids.length === 0) return {}
   const quotes = await findQuotes(payload, { id: { in: ids } }, ids.length)
   return Object.fromEntries(quotes.map((quote) => [String(quote.id), quote]))

@@ -1,28 +1,50 @@
+import { unstable_cache } from 'next/cache'
+import { notFound, permanentRedirect, redirect } from 'next/navigation'
+import { cache } from 'react'
+import { TAGS } from '@/lib/cache-tags'
 import { payloadClient } from '@/lib/payload'
-import { type RedirectRule, redirectRule } from '@/lib/redirects'
-
-/** More redirects than a site of this size will ever have; a bound, not a page size. */
-const MAX_REDIRECTS = 10_000
+import { normalisePath, type RedirectRule, redirectRule } from '@/lib/redirects'
 
 /**
- * Every redirect rule, for the proxy's in-memory map. Deliberately not wrapped in `unstable_cache`: the
- * proxy is the cache (it asks at most once per TTL per server process), and a data-cache entry here would
- * be cleared only on the instance where the change was made, so other instances would keep serving old
- * rules after their TTL ran out.
+ * The redirect rule for one path, from the data cache (tag `redirects`, so a changed rule is seen on every
+ * instance that shares the cache). Only asked when a page is not found (`notFoundOrRedirect` below): an
+ * ordinary request never pays for redirects.
  */
-export async function getRedirectRules(): Promise<RedirectRule[]> {
-  const payload = await payloadClient()
-  const { docs } = await payload.find({
-    collection: 'redirects',
-    limit: MAX_REDIRECTS,
-    pagination: false,
-    depth: 0,
-    overrideAccess: false,
-    select: { from: true, to: true, type: true },
-  })
-  return docs.flatMap((doc) => {
-    // Stored rules were validated on save; one that no longer parses (rules tightened since) is skipped.
-    const parsed = redirectRule.safeParse({ from: doc.from, to: doc.to, status: Number(doc.type) })
-    return parsed.success ? [parsed.data] : []
-  })
+export const findRedirect = cache((path: string): Promise<RedirectRule | null> =>
+  unstable_cache(
+    async (): Promise<RedirectRule | null> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'redirects',
+        where: { from: { equals: path } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: false,
+        select: { from: true, to: true, type: true },
+      })
+      const doc = docs[0]
+      if (!doc) return null
+      // Stored rules were validated on save; one that no longer parses (rules tightened since) is skipped.
+      const parsed = redirectRule.safeParse({ from: doc.from, to: doc.to, status: Number(doc.type) })
+      return parsed.success ? parsed.data : null
+    },
+    ['redirect', path],
+    { tags: [TAGS.redirects] },
+  )(),
+)
+
+/**
+ * What a page does when it has nothing at its address: send the reader on when the editor made a redirect
+ * for it (an old slug, an address from the old site), otherwise the 404 page.
+ *
+ * A page can answer a redirect only as 308 (permanent) or 307 (temporary): the method-preserving forms of
+ * the 301 and 302 the editor chooses between, which browsers and search engines treat alike for the GET
+ * requests that pages answer. A cached page never sees the reader's query string; the server adds it to
+ * the Location (scripts/lib/redirect-location.ts).
+ */
+export async function notFoundOrRedirect(path: string): Promise<never> {
+  const rule = await findRedirect(normalisePath(path))
+  if (rule?.status === 301) permanentRedirect(rule.to)
+  if (rule?.status === 302) redirect(rule.to)
+  notFound()
 }

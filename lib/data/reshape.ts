@@ -16,7 +16,9 @@ import type {
   TopicView,
 } from '@/lib/data/types'
 
-export function isPopulated<T extends object>(value: DefaultDocumentIDType | T | null | undefined): value is T {
+export function isPopulated<T extends object>(
+  value: DefaultDocumentIDType | T | null | undefined,
+): value is T {
   return typeof value === 'object' && value !== null
 }
 
@@ -31,7 +33,10 @@ function localMediaPath(url: string): string {
   return parsed.pathname.startsWith('/api/media/file/') ? `${parsed.pathname}${parsed.search}` : url
 }
 
-export function reshapeImage(media: DefaultDocumentIDType | Media | null | undefined, size?: 'card' | 'hero' | 'og'): ImageView | null {
+export function reshapeImage(
+  media: DefaultDocumentIDType | Media | null | undefined,
+  size?: 'card' | 'hero' | 'og',
+): ImageView | null {
   if (!isPopulated(media) || !media.url || !media.width || !media.height) return null
   const sized = size ? media.sizes?.[size] : undefined
   if (sized?.url && sized.width && sized.height) {
@@ -145,7 +150,10 @@ export function reshapeStoryCard(article: StoryCardSource, quotes: Record<string
   }
 }
 
-export function reshapeStory(article: Article, quotes: Record<string, QuoteView>): Omit<StoryView, 'related'> {
+export function reshapeStory(
+  article: Article,
+  quotes: Record<string, QuoteView>,
+): Omit<StoryView, 'related'> {
   return {
     ...reshapeStoryCard(article, quotes),
     image: reshapeImage(article.heroImage, 'hero'),
@@ -163,17 +171,24 @@ export function reshapeStory(article: Article, quotes: Record<string, QuoteView>
       image: reshapeImage(article.seo?.image ?? article.heroImage, 'og'),
     },
     updatedAt: article.updatedAt,
+    contentUpdatedAt: article.contentUpdatedAt ?? null,
   }
 }
 
 /** Ids of every quote an article refers to: the pull quote and each inline quote block in the body. */
-export function quoteIdsOf(article: Pick<Article, 'featuredQuote'> & Partial<Pick<Article, 'body'>>): DefaultDocumentIDType[] {
+export function quoteIdsOf(
+  article: Pick<Article, 'featuredQuote'> & Partial<Pick<Article, 'body'>>,
+): DefaultDocumentIDType[] {
   const ids = new Set<DefaultDocumentIDType>()
   const featured = article.featuredQuote
   if (featured != null) ids.add(isPopulated(featured) ? featured.id : featured)
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return
-    const n = node as { type?: string; fields?: { blockType?: string; quote?: unknown }; children?: unknown[] }
+    const n = node as {
+      type?: string
+      fields?: { blockType?: string; quote?: unknown }
+      children?: unknown[]
+    }
     if (n.type === 'block' && n.fields?.blockType === 'inlineQuote') {
       const q = n.fields.quote
       if (typeof q === 'number' || typeof q === 'string') ids.add(q)

@@ -1,97 +1,93 @@
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import { unstable_cache } from 'next/cache'
 import { TAGS } from '@/lib/cache-tags'
 import { payloadClient } from '@/lib/payload'
-import { loadQuotes } from '@/lib/data/quotes'
-import { quoteIdsOf } from '@/lib/data/reshape'
-import { normalizeForSearch, snippet } from '@/lib/search'
+import { queryIndex, type IndexRow, type SearchKind } from '@/lib/search-index'
+import { highlightTerms, parseQuery, snippetAround, type ParsedQuery, type Segment } from '@/lib/search-text'
 
 export const SEARCH_PAGE_SIZE = 10
-/** Matches ranked per query; a query matching more than this shows the best ones and says so. */
-const MAX_CANDIDATES = 200
+/** Topics, people and pages are few: each group shows its best few, on the first page only. */
+export const GROUP_SIZE = 5
 
 export type SearchHit = {
-  id: number | string
-  title: string
-  slug: string
-  lead: string | null
-  publishedAt: string | null
-  /** Where the query was found when it is not in the title or lead (body text or a quote). */
-  excerpt: string | null
-  titleMatch: boolean
+  kind: SearchKind
+  path: string
+  date: string | null
+  title: Segment[]
+  /** The lead when the query is found there, else a snippet of the body (and quotes) around the match. */
+  text: Segment[] | null
 }
 
-export type SearchResults = { hits: SearchHit[]; total: number; page: number; totalPages: number; capped: boolean }
+export type SearchGroup = { kind: SearchKind; hits: SearchHit[]; total: number }
+
+export type SearchResults = {
+  /** False when the query has no word to search for (only punctuation, say). */
+  searchable: boolean
+  stories: { hits: SearchHit[]; total: number; page: number; totalPages: number }
+  /** Topics, interns, contacts and pages with matches, in that order (first page only). */
+  groups: SearchGroup[]
+}
+
+const OTHER_KINDS: SearchKind[] = ['topic', 'intern', 'contact', 'page']
+
+function toHit(row: IndexRow, parsed: ParsedQuery): SearchHit {
+  const lead = row.lead ? highlightTerms(row.lead, parsed) : null
+  let text = lead
+  if (!lead?.some((s) => s.match) && row.body) {
+    const body = highlightTerms(snippetAround(row.body, parsed), parsed)
+    if (body.some((s) => s.match) || !lead) text = body
+  }
+  return { kind: row.kind, path: row.path, date: row.date, title: highlightTerms(row.title, parsed), text }
+}
 
 /**
- * Published stories whose title, lead, body or quotes contain the query, title matches first, then newest
- * first. Matching runs on the normalised `searchIndex`, so case and NFC/NFD differences do not matter.
+ * What the search index (lib/search-index.ts) holds for `query`: stories ranked and paged with their
+ * total, and on the first page the other kinds in groups. Only public documents are in the index at all
+ * (published, or with consent), so nothing here can show what an anonymous reader may not see. Cached per
+ * parsed query, so "Fællesskab" and "faellesskab" share an entry; every collection that feeds the index
+ * clears it.
  */
-export const searchStories = (query: string, page: number): Promise<SearchResults> => {
-  const needle = normalizeForSearch(query)
+export const search = (query: string, page: number): Promise<SearchResults> => {
+  const parsed = parseQuery(query)
   return unstable_cache(
-    async () => {
-      const payload = await payloadClient()
-      const { docs, totalDocs } = await payload.find({
-        collection: 'articles',
-        where: { and: [{ _status: { equals: 'published' } }, { searchIndex: { like: needle } }] },
-        sort: '-publishedAt',
-        limit: MAX_CANDIDATES,
-        depth: 0,
-        overrideAccess: false,
-        select: { title: true, slug: true, lead: true, publishedAt: true },
-      })
-      const ranked = docs
-        .map((doc, order) => ({ doc, order, titleMatch: normalizeForSearch(doc.title).includes(needle) }))
-        .sort((a, b) => Number(b.titleMatch) - Number(a.titleMatch) || a.order - b.order)
-      const totalPages = Math.max(1, Math.ceil(ranked.length / SEARCH_PAGE_SIZE))
-      const pageItems = ranked.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE)
-
-      // Excerpts only for the page shown: its stories' bodies and quotes, in two queries.
-      const needsExcerpt = pageItems.filter(
-        ({ doc, titleMatch }) => !titleMatch && !normalizeForSearch(doc.lead ?? '').includes(needle),
-      )
-      const excerpts = new Map<string, string | null>()
-      if (needsExcerpt.length > 0) {
-        const full = await payload.find({
-          collection: 'articles',
-          where: { id: { in: needsExcerpt.map(({ doc }) => doc.id) } },
-          depth: 0,
-          limit: needsExcerpt.length,
-          overrideAccess: false,
-          select: { body: true, featuredQuote: true },
-        })
-        const quotes = await loadQuotes(payload, full.docs.flatMap(quoteIdsOf))
-        for (const doc of full.docs) {
-          const body = doc.body ? convertLexicalToPlaintext({ data: doc.body as SerializedEditorState }) : ''
-          const quoteTexts = quoteIdsOf(doc).map((id) => quotes[String(id)]?.text ?? '')
-          excerpts.set(String(doc.id), [body, ...quoteTexts].map((t) => snippet(t, query)).find(Boolean) ?? null)
-        }
+    async (): Promise<SearchResults> => {
+      if (parsed.groups.length === 0) {
+        return { searchable: false, stories: { hits: [], total: 0, page, totalPages: 1 }, groups: [] }
       }
+      const payload = await payloadClient()
+      const storiesQuery = queryIndex(payload, parsed, {
+        kinds: ['story'],
+        limit: SEARCH_PAGE_SIZE,
+        offset: (page - 1) * SEARCH_PAGE_SIZE,
+      })
+      const groupQueries =
+        page === 1
+          ? OTHER_KINDS.map((kind) =>
+              queryIndex(payload, parsed, { kinds: [kind], limit: GROUP_SIZE, offset: 0 }),
+            )
+          : []
+      const [stories, ...others] = await Promise.all([storiesQuery, ...groupQueries])
       return {
-        hits: pageItems.flatMap(({ doc, titleMatch }) =>
-          doc.slug
+        searchable: true,
+        stories: {
+          hits: stories!.rows.map((row) => toHit(row, parsed)),
+          total: stories!.total,
+          page,
+          totalPages: Math.max(1, Math.ceil(stories!.total / SEARCH_PAGE_SIZE)),
+        },
+        groups: others.flatMap((result, i) =>
+          result.total > 0
             ? [
                 {
-                  id: doc.id,
-                  title: doc.title,
-                  slug: doc.slug,
-                  lead: doc.lead ?? null,
-                  publishedAt: doc.publishedAt ?? null,
-                  excerpt: excerpts.get(String(doc.id)) ?? null,
-                  titleMatch,
+                  kind: OTHER_KINDS[i]!,
+                  hits: result.rows.map((row) => toHit(row, parsed)),
+                  total: result.total,
                 },
               ]
             : [],
         ),
-        total: Math.min(totalDocs, MAX_CANDIDATES),
-        page,
-        totalPages,
-        capped: totalDocs > MAX_CANDIDATES,
       }
     },
-    ['search', needle, String(page)],
-    { tags: [TAGS.articles, TAGS.quotes] },
+    ['search', JSON.stringify(parsed.groups.map((g) => [g.words, g.phrase, g.prefix])), String(page)],
+    { tags: [TAGS.articles, TAGS.quotes, TAGS.topics, TAGS.interns, TAGS.contacts, TAGS.pages] },
   )()
 }

@@ -19,7 +19,12 @@ export const CARD_SELECT = {
 
 export const STORIES_PER_PAGE = 12
 
-export type StoryCardPage = { stories: StoryCardView[]; page: number; totalPages: number; totalStories: number }
+export type StoryCardPage = {
+  stories: StoryCardView[]
+  page: number
+  totalPages: number
+  totalStories: number
+}
 
 /**
  * One page of published story cards matching `where`, newest first, with their pull quotes. Payload

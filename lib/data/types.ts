@@ -74,6 +74,8 @@ export type StoryView = StoryCardView & {
   contacts: ContactView[]
   seo: { title: string | null; description: string | null; image: ImageView | null }
   updatedAt: string
+  /** When a published story was last published again with changed content ("Opdateret"); null if never. */
+  contentUpdatedAt: string | null
   /** Newest other stories sharing a topic. */
   related: StoryCardView[]
 }

@@ -4,6 +4,9 @@ import * as migration_20261129_171601_search_index from './20261129_171601_searc
 import * as migration_20261129_183708_editor_workflow from './20261129_183708_editor_workflow';
 import * as migration_20261129_200443_story_list_index from './20261129_200443_story_list_index';
 import * as migration_20261130_044452_account_audit from './20261130_044452_account_audit';
+import * as migration_20261130_082442_search_fts from './20261130_082442_search_fts';
+import * as migration_20261130_082624_content_updated_at from './20261130_082624_content_updated_at';
+import * as migration_20261130_150703_media_storage_fields from './20261130_150703_media_storage_fields';
 
 export const migrations = [
   {
@@ -34,6 +37,21 @@ export const migrations = [
   {
     up: migration_20261130_044452_account_audit.up,
     down: migration_20261130_044452_account_audit.down,
-    name: '20261130_044452_account_audit'
+    name: '20261130_044452_account_audit',
+  },
+  {
+    up: migration_20261130_082442_search_fts.up,
+    down: migration_20261130_082442_search_fts.down,
+    name: '20261130_082442_search_fts',
+  },
+  {
+    up: migration_20261130_082624_content_updated_at.up,
+    down: migration_20261130_082624_content_updated_at.down,
+    name: '20261130_082624_content_updated_at',
+  },
+  {
+    up: migration_20261130_150703_media_storage_fields.up,
+    down: migration_20261130_150703_media_storage_fields.down,
+    name: '20261130_150703_media_storage_fields'
   },
 ];

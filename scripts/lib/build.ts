@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import ts from 'typescript'
 import type { DatabaseConfig } from '@/lib/env'
 
 /**
@@ -11,25 +12,14 @@ import type { DatabaseConfig } from '@/lib/env'
  */
 
 const ROOT = process.cwd()
-const SOURCE_DIRS = [
-  'app',
-  'collections',
-  'components',
-  'globals',
-  'access',
-  'fields',
-  'lib',
-  'public',
-  'migrations',
-]
-const SOURCE_FILES = [
-  'payload.config.ts',
-  'next.config.ts',
-  'payload-types.ts',
-  'package-lock.json',
-  'tsconfig.json',
-]
+/** Next.js compiles every file under app/ (the router) and these root files; the rest it reaches by import. */
+const ENTRY_DIRS = ['app']
+const ENTRY_FILES = ['next.config.ts', 'proxy.ts', 'instrumentation.ts', 'payload.config.ts']
+/** Inputs of the build that are not imported: the files it copies and what decides the dependencies. */
+const INPUT_DIRS = ['public']
+const INPUT_FILES = ['package-lock.json', 'tsconfig.json']
 const STAMP_FILE = 'faxe-build.json'
+const SCRIPT = /\.(c|m)?[jt]sx?$/
 
 type Stamp = { sources: string; database: string }
 
@@ -43,12 +33,57 @@ function listFiles(dir: string): string[] {
     })
 }
 
+/**
+ * The project files `next build` compiles: the entry points and everything they import, followed with
+ * TypeScript's own module resolution and the tsconfig's path aliases. Derived rather than listed by hand,
+ * so a file added anywhere (a new folder, a root file like proxy.ts) rebuilds when it is edited, and a test
+ * or a script that the site never imports does not.
+ */
+export function compiledFiles(root = ROOT): string[] {
+  const configPath = path.join(root, 'tsconfig.json')
+  const { config } = ts.readConfigFile(configPath, ts.sys.readFile)
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root)
+  const inProject = (file: string) =>
+    file.startsWith(root + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`)
+  const seen = new Set<string>()
+  const queue = [
+    ...ENTRY_DIRS.flatMap((dir) => listFiles(path.join(root, dir))),
+    ...ENTRY_FILES.map((file) => path.join(root, file)).filter((file) => existsSync(file)),
+  ]
+  while (queue.length > 0) {
+    const file = queue.pop() as string
+    if (seen.has(file)) continue
+    seen.add(file)
+    if (!SCRIPT.test(file)) continue
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true)
+    for (const { fileName: specifier } of importedFiles) {
+      const resolved = ts.resolveModuleName(specifier, file, options, ts.sys).resolvedModule
+      if (resolved && !resolved.isExternalLibraryImport) {
+        const target = path.resolve(resolved.resolvedFileName)
+        if (inProject(target)) queue.push(target)
+        continue
+      }
+      // Stylesheets and other assets: TypeScript does not resolve them, the bundler does.
+      const asset = specifier.startsWith('@/')
+        ? path.join(root, specifier.slice(2))
+        : specifier.startsWith('.')
+          ? path.resolve(path.dirname(file), specifier)
+          : undefined
+      if (asset && inProject(asset) && existsSync(asset) && statSync(asset).isFile()) queue.push(asset)
+    }
+  }
+  return [...seen].sort()
+}
+
 export function sourceHash(root = ROOT): string {
   const hash = createHash('sha256')
   const files = [
-    ...SOURCE_DIRS.flatMap((d) => listFiles(path.join(root, d))),
-    ...SOURCE_FILES.map((f) => path.join(root, f)).filter((f) => existsSync(f) && statSync(f).isFile()),
-  ]
+    ...new Set([
+      ...compiledFiles(root),
+      ...INPUT_DIRS.flatMap((dir) => listFiles(path.join(root, dir))),
+      ...INPUT_FILES.map((file) => path.join(root, file)).filter((file) => existsSync(file)),
+    ]),
+  ].sort()
   for (const file of files) {
     hash.update(path.relative(root, file))
     hash.update('\0')
@@ -81,6 +116,21 @@ export function checkBuild(distDir: string, database: DatabaseConfig): BuildChec
     return { current: false, reason: 'the last build was made against another database' }
   }
   return { current: true }
+}
+
+/**
+ * After the database was replaced (npm run restore): the build's data cache and the pages it prerendered
+ * came from the old content, so the cache goes and, with the stamp, the build: npm start rebuilds.
+ * Returns what it removed.
+ */
+export function invalidateBuild(distDir: string): string[] {
+  const dir = path.resolve(ROOT, distDir)
+  return [path.join(dir, 'cache'), path.join(dir, STAMP_FILE)]
+    .filter((target) => existsSync(target))
+    .map((target) => {
+      rmSync(target, { recursive: true, force: true })
+      return target.startsWith(ROOT + path.sep) ? path.relative(ROOT, target) : target
+    })
 }
 
 /** Runs `next build`, streaming its output, and stamps the result. */
@@ -123,7 +173,10 @@ export async function waitForServer(url: string, timeoutMs: number, isAlive: () 
     if (!isAlive()) throw new Error('the server process exited before it was ready')
     try {
       const response = await fetch(url, { redirect: 'manual' })
-      if (response.status < 500) return
+      // A 503 is the server's own answer while the database is unavailable (scripts/lib/http-server.ts):
+      // it is up. Every server start expires the cached pages (scripts/lib/startup-expiry.ts), so with the
+      // database down even the home page answers 503 until it is back.
+      if (response.status < 500 || response.status === 503) return
       lastError = new Error(`HTTP ${response.status}`)
     } catch (error) {
       lastError = error

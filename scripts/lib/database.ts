@@ -3,6 +3,7 @@ import { getPayload, type Migration, type Payload } from 'payload'
 import type { Env } from '@/lib/env'
 import { migrations as postgresMigrations } from '@/migrations/postgres'
 import { migrations as sqliteMigrations } from '@/migrations/sqlite'
+import { ensureSearchIndexes } from '@/lib/search-index'
 import { seed, type SeedLog, type SeedResult } from '@/seeds/load'
 
 /**
@@ -34,7 +35,9 @@ export async function migrateDatabase(payload: Payload, env: Env): Promise<void>
       await payload.db.migrate({ migrations: asMigrations(postgresMigrations) })
       return
     case 'mongodb':
-      // Schemaless: the adapter creates collections and indexes on connect.
+      // Schemaless: the adapter creates collections and indexes on connect; the search index's text
+      // index is not a Payload collection's, so it is declared here (lib/search-index.ts).
+      await ensureSearchIndexes(payload)
       return
   }
 }

@@ -35,14 +35,19 @@ export type RunningServer = {
   output: () => string
 }
 
-/** Starts `next start` on the given build and waits until it answers. */
+/** The command that serves a production build (scripts/serve.ts), as arguments to `node`. */
+export function serveArgs(port: number, hostname?: string): string[] {
+  const script = path.join(process.cwd(), 'scripts', 'serve.ts')
+  return ['--import', 'tsx', script, '-p', String(port), ...(hostname ? ['-H', hostname] : [])]
+}
+
+/** Starts the production server (scripts/serve.ts) on the given build and waits until it answers. */
 export async function startNextServer(
   distDir: string,
   env: Record<string, string | undefined>,
   port: number,
 ): Promise<RunningServer> {
-  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next')
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, serveArgs(port, '127.0.0.1'), {
     env: childEnv({ ...env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })

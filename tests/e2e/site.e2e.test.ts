@@ -21,6 +21,7 @@ const PAGES: { name: string; path: string; status: number; text: string }[] = [
     text: 'Innovationspraktikanter kiggede Faxe Kommune i kortene',
   },
   { name: 'historie', path: STORY_PATH, status: 200, text: 'Vil du vide mere?' },
+  { name: 'emner', path: '/emner', status: 200, text: 'Innovationspraktik' },
   { name: 'emne', path: '/emner/innovationspraktik', status: 200, text: 'Innovationspraktik' },
   { name: 'praktikanter', path: '/praktikanter', status: 200, text: 'Victor Mørk Johansen' },
   {

@@ -24,6 +24,8 @@ export const TEST_SERVER_GAPS = {
   '$addFields expressions':
     'jongodb returns aggregation expressions inside $addFields / $project literally (join fields and sorting by related fields come back wrong)',
   'listCollections/drop': 'jongodb has no create / drop / listCollections commands',
+  $text:
+    'jongodb builds text indexes but cannot query them: no $text query operator ("unsupported query operator: $search") and no {$meta: "textScore"} sort, so /soeg cannot search on it',
 } as const
 
 export type TestServerGap = keyof typeof TEST_SERVER_GAPS

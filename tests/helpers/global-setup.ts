@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
@@ -22,6 +22,11 @@ declare module 'vitest' {
     databaseKind: DatabaseKind
     /** The production build the server runs (tests that start a second server use the same). */
     distDir: string
+    /**
+     * The same build as it left `next build`, before the run's server wrote rendered pages into it: for
+     * tests that start a server on another database, which must not answer with pages of this one.
+     */
+    pristineDistDir: string
   }
 }
 
@@ -36,6 +41,7 @@ export const TEST_DIST_DIR = testDistDir(parseDatabaseKind(process.env.TEST_DATA
 let server: RunningServer | undefined
 let database: ProvisionedDatabase | undefined
 let tempDir: string | undefined
+let pristineDir: string | undefined
 
 async function teardown(): Promise<void> {
   if (server) {
@@ -50,6 +56,7 @@ async function teardown(): Promise<void> {
   await server?.stop()
   await database?.drop()
   if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+  if (pristineDir) rmSync(pristineDir, { recursive: true, force: true })
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -72,6 +79,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // Tests act as several clients by sending X-Forwarded-For (tests/int/accounts.int.test.ts); without a
       // client address header every request counts against 127.0.0.1's login rate limit.
       CLIENT_IP_HEADER: 'x-forwarded-for',
+      // The sitemap splits into an index past this many URLs (50,000 in production); the seed site has
+      // more than 10, so tests/int/feeds.int.test.ts sees the split.
+      SITEMAP_URL_LIMIT: '10',
     }
     Object.assign(process.env, testEnv)
 
@@ -98,6 +108,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }
     }
     log(`starting the production server on port ${port}`)
+    // Next.js writes re-rendered prerendered pages into <distDir>/server; copied before the server starts.
+    pristineDir = `${distDir}-pristine`
+    rmSync(pristineDir, { recursive: true, force: true })
+    cpSync(distDir, pristineDir, {
+      recursive: true,
+      filter: (file) => !file.startsWith(path.join(distDir, 'cache')),
+    })
     server = await startNextServer(distDir, testEnv, port)
     log(`ready after ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
@@ -105,6 +122,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('baseUrl', server.url)
     project.provide('databaseKind', kind)
     project.provide('distDir', distDir)
+    project.provide('pristineDistDir', pristineDir)
   } catch (error) {
     await teardown()
     throw error

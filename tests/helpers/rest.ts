@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, DefaultDocumentIDType, Payload } from 'payload'
 import { get } from './http'
 import { createUser, type TestUser } from './users'
 
@@ -22,5 +22,45 @@ export function authed(token: string, init: RequestInit = {}): RequestInit {
   return {
     ...init,
     headers: { 'content-type': 'application/json', ...init.headers, authorization: `JWT ${token}` },
+  }
+}
+
+/**
+ * Creates a document over REST as `token`'s user, as the admin does. Fixtures that anonymous reads must see
+ * are written this way: a write through the server's own request refreshes its caches, where a Local API
+ * write from the test process (with `testContext`) does not, and would leave a cached answer stale for a
+ * later test file that asks the same URL.
+ */
+export async function restCreate<T extends { id: DefaultDocumentIDType }>(
+  token: string,
+  collection: CollectionSlug,
+  data: Record<string, unknown>,
+  query = '',
+): Promise<T> {
+  const response = await get(
+    `/api/${collection}${query}`,
+    authed(token, { method: 'POST', body: JSON.stringify(data) }),
+  )
+  if (response.status !== 201) {
+    throw new Error(`creating ${collection} failed: ${response.status} ${await response.text()}`)
+  }
+  return ((await response.json()) as { doc: T }).doc
+}
+
+/**
+ * Deletes a document over REST by `where` (one `deleteMany`, which the MongoDB test server can do where it
+ * cannot delete by id; see TEST_SERVER_GAPS in tests/helpers/database.ts), so the server's caches forget it.
+ */
+export async function restRemove(
+  token: string,
+  collection: CollectionSlug,
+  id: DefaultDocumentIDType,
+): Promise<void> {
+  const response = await get(
+    `/api/${collection}?where[id][equals]=${encodeURIComponent(String(id))}`,
+    authed(token, { method: 'DELETE' }),
+  )
+  if (response.status !== 200) {
+    throw new Error(`removing ${collection} ${id} failed: ${response.status} ${await response.text()}`)
   }
 }

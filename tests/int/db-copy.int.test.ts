@@ -56,15 +56,17 @@ type Snapshot = { rest: Record<string, unknown>; stories: string[] }
 const snapshots = new Map<string, Snapshot>()
 
 /**
- * Each server gets its own copy of this run's build: rendered pages and cached data are written into the
- * build folder, and a server must not answer from what another server (on another database) rendered.
+ * Each server gets its own copy of this run's build as `next build` left it: rendered pages and cached data
+ * are written into the build folder, and a server must not answer from what another server (the run's own,
+ * on another database) rendered. Copying the run's live build folder did exactly that: a story page
+ * re-rendered by the run's server, with a related story of its database, was served by the copy.
  */
 const builds: string[] = []
 function ownBuild(): string {
-  const source = path.resolve(inject('distDir'))
+  const source = path.resolve(inject('pristineDistDir'))
   const dir = `${inject('distDir')}-copy-${builds.length + 1}`
   rmSync(dir, { recursive: true, force: true })
-  cpSync(source, dir, { recursive: true, filter: (file) => !file.startsWith(path.join(source, 'cache')) })
+  cpSync(source, dir, { recursive: true })
   builds.push(dir)
   return dir
 }

@@ -52,19 +52,37 @@ describe('/feed.xml', () => {
   })
 })
 
+type UrlEntry = { loc: string; lastmod: string }
+const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : ([] as T[]).concat(value))
+
 describe('/sitemap.xml', () => {
-  it('lists every public page with lastmod, including the seed story, topic and interns', async () => {
-    const { doc } = await xml('/sitemap.xml')
-    const urls = ([] as unknown[]).concat((doc.urlset as { url: unknown }).url) as {
-      loc: string
-      lastmod: string
-    }[]
+  // The test server splits the sitemap past 10 URLs (SITEMAP_URL_LIMIT, tests/helpers/global-setup.ts);
+  // production does so past 50,000.
+  it('is a sitemap index of files of at most the limit, together listing every public page', async () => {
+    const { type, doc } = await xml('/sitemap.xml')
+    expect(type).toContain('application/xml')
+    const index = doc.sitemapindex as { '@_xmlns': string; sitemap: { loc: string } | { loc: string }[] }
+    expect(index['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
+    const files = list(index.sitemap).map((s) => s.loc.replace(baseUrl(), ''))
+    expect(files.length).toBeGreaterThan(1)
+    expect(files).toEqual(files.map((_, i) => `/sitemap/${i}.xml`))
+
+    const urls: UrlEntry[] = []
+    for (const file of files) {
+      const { doc: part } = await xml(file)
+      const urlset = part.urlset as { '@_xmlns': string; url: UrlEntry | UrlEntry[] }
+      expect(urlset['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
+      expect(list(urlset.url).length, file).toBeLessThanOrEqual(10)
+      urls.push(...list(urlset.url))
+    }
     const locs = urls.map((u) => u.loc.replace(baseUrl(), ''))
+    expect(new Set(locs).size).toBe(locs.length)
     expect(locs).toEqual(
       expect.arrayContaining([
         '/',
         '/historier',
         STORY_PATH,
+        '/emner',
         '/emner/innovationspraktik',
         '/praktikanter',
         '/praktikanter/victor-moerk-johansen',
@@ -72,6 +90,12 @@ describe('/sitemap.xml', () => {
       ]),
     )
     for (const url of urls) expect(Number.isNaN(Date.parse(url.lastmod)), url.loc).toBe(false)
+  })
+
+  it('answers 404 for a file past the last one and for a malformed name', async () => {
+    for (const path of ['/sitemap/999.xml', '/sitemap/-1.xml', '/sitemap/01.xml', '/sitemap/x.xml']) {
+      expect((await get(path)).status, path).toBe(404)
+    }
   })
 })
 

@@ -1,5 +1,5 @@
 import type { DefaultDocumentIDType, Payload } from 'payload'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { get } from '../helpers/http'
 import { testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
@@ -23,11 +23,10 @@ beforeAll(async () => {
 })
 
 async function aboutPageShows(text: string): Promise<void> {
-  const started = Date.now()
-  while (!(await (await get('/om')).text()).includes(text)) {
-    if (Date.now() - started > 10_000) throw new Error(`/om does not show "${text}" after 10 s`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
+  await vi.waitFor(
+    async () => expect(await (await get('/om')).text(), `/om shows "${text}"`).toContain(text),
+    { timeout: 10_000, interval: 100 },
+  )
 }
 
 describe('restoring an earlier version of the site settings', () => {

@@ -118,13 +118,16 @@ describe('the pages', () => {
   })
 
   it('an unknown address answers 404 with a Danish page that helps on', async () => {
-    const response = await get('/noget/helt/andet')
-    expect(response.status).toBe(404)
-    const html = await response.text()
-    expect(html).toMatch(/<html lang="da"/)
-    expect(html).toContain('Siden findes ikke')
-    expect(html).toContain('action="/soeg"')
-    expect(html).toContain('href="/"')
+    // Any depth: the page that looks for a redirect first (app/(site)/[slug]/[...rest]) raises notFound(),
+    // sent as Next.js's recovery shell plus the Flight data the browser renders the page from (see below).
+    for (const path of ['/noget', '/noget/helt/andet']) {
+      const response = await get(path)
+      expect(response.status, path).toBe(404)
+      const html = await response.text()
+      expect(html).toContain('Siden findes ikke')
+      expect(html).toContain('Søg i historier og citater')
+      expect(html).toContain('Gå til forsiden')
+    }
   })
 
   it('an unknown or malformed story slug answers 404 with the Danish not-found content', async () => {
@@ -207,5 +210,35 @@ describe('the pages', () => {
     expect(html).toContain('Thomas Børager')
     expect(html).toContain('Lenette Bech')
     expect(html).toContain('href="mailto:tbrag@faxekommune.dk"')
+  })
+})
+
+describe('the jobs endpoint', () => {
+  it("runs due jobs for the scheduler's token and for nobody without it", async () => {
+    const { JOBS_TOKEN_HEADER, jobsToken } = await import('@/lib/jobs-token')
+    const token = jobsToken()
+    const refused: Record<string, string>[] = [
+      {},
+      { [JOBS_TOKEN_HEADER]: '0'.repeat(64) },
+      { [JOBS_TOKEN_HEADER]: token.toUpperCase() },
+      { [JOBS_TOKEN_HEADER]: `${token}, ${token}` },
+      { [JOBS_TOKEN_HEADER]: ` ${token.slice(1)}` },
+    ]
+    for (const headers of refused) {
+      const response = await get('/api/payload-jobs/run?limit=1', { headers })
+      expect(response.status, JSON.stringify(headers)).toBe(401)
+    }
+    const { status, body } = await getJson<{ message: string }>('/api/payload-jobs/run?limit=1', {
+      headers: { [JOBS_TOKEN_HEADER]: token },
+    })
+    expect(status).toBe(200)
+    expect(body.message).toBeTruthy()
+  })
+
+  it('leaves no internal routes behind', async () => {
+    for (const path of ['/api/internal/revalidate', '/api/internal/job-runner', '/api/internal/redirects']) {
+      const response = await get(path, { method: 'POST', body: '{}' })
+      expect(response.status, path).toBe(404)
+    }
   })
 })

@@ -8,8 +8,9 @@ import { deleteUser, type TestUser } from '../helpers/users'
 
 /**
  * Old addresses keep working: a published story whose slug changes, and addresses an editor adds by hand,
- * answer 301 with the new address (from the proxy, before any page renders). Changes are made over REST,
- * as the admin makes them.
+ * lead on to the new address. The page that has nothing at the old address answers with the rule
+ * (lib/data/redirects.ts): 308 for a permanent rule (stored as 301), 307 for a temporary one (302), the
+ * only redirects a page can answer. Changes are made over REST, as the admin makes them.
  */
 
 let payload: Payload
@@ -68,14 +69,14 @@ async function renameStory(id: DefaultDocumentIDType, slug: string, publish = tr
 }
 
 describe('a published story whose slug changes', () => {
-  it('answers 301 from the old address to the new one, never in a chain, and never away from a live address', async () => {
+  it('answers 308 from the old address to the new one, never in a chain, and never away from a live address', async () => {
     const story = await publishStory(`Omdøbt historie ${unique()}`)
     const first = `/historier/${story.slug}`
     expect(await answer(first)).toEqual([200, null])
 
     const second = `${story.slug}-ny`
     await renameStory(story.id, second)
-    expect(await answer(first)).toEqual([301, `/historier/${second}`])
+    expect(await answer(first)).toEqual([308, `/historier/${second}`])
     expect(await answer(`/historier/${second}`)).toEqual([200, null])
     const { docs } = await payload.find({
       collection: 'redirects',
@@ -87,14 +88,14 @@ describe('a published story whose slug changes', () => {
     // Renamed again: both old addresses lead straight to the newest, not via each other.
     const third = `${story.slug}-nyest`
     await renameStory(story.id, third)
-    expect(await answer(first)).toEqual([301, `/historier/${third}`])
-    expect(await answer(`/historier/${second}`)).toEqual([301, `/historier/${third}`])
+    expect(await answer(first)).toEqual([308, `/historier/${third}`])
+    expect(await answer(`/historier/${second}`)).toEqual([308, `/historier/${third}`])
 
     // And back to the first: that address is live again, the others lead to it, nothing loops.
     await renameStory(story.id, story.slug)
     expect(await answer(first)).toEqual([200, null])
-    expect(await answer(`/historier/${second}`)).toEqual([301, first])
-    expect(await answer(`/historier/${third}`)).toEqual([301, first])
+    expect(await answer(`/historier/${second}`)).toEqual([308, first])
+    expect(await answer(`/historier/${third}`)).toEqual([308, first])
     const fromLive = await payload.count({ collection: 'redirects', where: { from: { equals: first } } })
     expect(fromLive.totalDocs).toBe(0)
   })
@@ -106,21 +107,21 @@ describe('a published story whose slug changes', () => {
     expect(await answer(live)).toEqual([200, null])
     expect(await answer(`/historier/${story.slug}-kladde`)).toEqual([404, null])
     await renameStory(story.id, `${story.slug}-kladde`)
-    expect(await answer(live)).toEqual([301, `/historier/${story.slug}-kladde`])
+    expect(await answer(live)).toEqual([308, `/historier/${story.slug}-kladde`])
   })
 })
 
 describe('redirects added by hand', () => {
-  it('answer 301 (or 302 when chosen) and pass the query string on', async () => {
+  it('answer 308 (or 307 when chosen temporary), at any depth, and pass the query string on', async () => {
     const from = `/nyheder/2019/${unique()}`
     expect((await api('POST', '/api/redirects', { from, to: '/historier' })).status).toBe(201)
-    expect(await answer(from)).toEqual([301, '/historier'])
-    expect(await answer(`${from}?utm_source=nyhedsbrev`)).toEqual([301, '/historier?utm_source=nyhedsbrev'])
-    // Stored in the form the proxy compares with: a trailing slash or a Danish letter make no difference.
+    expect(await answer(from)).toEqual([308, '/historier'])
+    expect(await answer(`${from}?utm_source=nyhedsbrev`)).toEqual([308, '/historier?utm_source=nyhedsbrev'])
+    // Stored in the form pages look rules up in: a trailing slash or a Danish letter make no difference.
     const danish = `/gamle-sider/${unique()}-fællesskab/`
     const created = await api('POST', '/api/redirects', { from: danish, to: '/om', type: '302' })
     expect(created.body.doc.from).toBe(encodeURI(danish.slice(0, -1)))
-    expect(await answer(encodeURI(danish.slice(0, -1)))).toEqual([302, '/om'])
+    expect(await answer(encodeURI(danish.slice(0, -1)))).toEqual([307, '/om'])
   })
 
   it('a new rule to an address that was itself redirected is refused, and older rules are pointed on', async () => {
@@ -129,7 +130,7 @@ describe('redirects added by hand', () => {
     expect((await api('POST', '/api/redirects', { from: a, to: b })).status).toBe(201)
     // a -> b exists; b -> /kontakt makes a lead straight to /kontakt.
     expect((await api('POST', '/api/redirects', { from: b, to: '/kontakt' })).status).toBe(201)
-    expect(await answer(a)).toEqual([301, '/kontakt'])
+    expect(await answer(a)).toEqual([308, '/kontakt'])
     // A rule to b would now be a chain.
     const refused = await api('POST', '/api/redirects', { from: `/gammel-c-${unique()}`, to: b })
     expect(refused.status).toBe(400)

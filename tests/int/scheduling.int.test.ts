@@ -8,9 +8,9 @@ import { deleteUser, type TestUser } from '../helpers/users'
 import { skipWithout } from '../helpers/database'
 
 /**
- * Scheduled publishing fires with nobody at the keyboard: the server's own job runner (started with the
- * server, checking every 10 seconds) publishes and unpublishes, and the pages change, lists included,
- * because the job's revalidation reaches the server's cache.
+ * Scheduled publishing fires with nobody at the keyboard: the server calls Payload's jobs endpoint every
+ * 10 seconds (scripts/lib/job-scheduler.ts), the due job publishes and unpublishes inside that request, and
+ * the pages change, lists included, because its hooks revalidate after the commit like an editor's save.
  */
 
 let payload: Payload
@@ -18,7 +18,7 @@ let editor: TestUser & { token: string }
 let articleId: DefaultDocumentIDType
 let slug: string
 
-/** How long the test waits for the runner: its 10-second tick plus a margin for the first render. */
+/** How long the test waits for the scheduler: its 10-second tick plus a margin for the first render. */
 const WITHIN_MS = 25_000
 
 async function until(check: () => Promise<boolean>, what: string): Promise<number> {

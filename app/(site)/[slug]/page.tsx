@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { RichText } from '@/components/RichText'
 import { PATHS } from '@/lib/cache-tags'
 import { PreviewBanner } from '@/components/PreviewBanner'
 import { getPageBySlug, getPageDraft } from '@/lib/data/pages'
 import { previewingEditor } from '@/lib/data/preview'
+import { notFoundOrRedirect } from '@/lib/data/redirects'
 import { storySlugParam } from '@/lib/params'
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 
@@ -36,11 +37,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function FreePage({ params }: Props) {
   const page = await load(params)
-  if (!page) notFound()
+  // An address from the old site, or the old slug of a page, may have a redirect.
+  if (!page) return notFoundOrRedirect(`/${(await params).slug}`)
   const preview = (await previewingEditor()) !== null
   return (
     <>
       {preview ? <PreviewBanner path={PATHS.page(page.slug)} /> : null}
+      <Breadcrumbs trail={[{ name: page.title, path: PATHS.page(page.slug) }]} />
       <article className="container container--narrow section">
         <h1>{page.title}</h1>
         {page.lead ? <p className="story__lead">{page.lead}</p> : null}

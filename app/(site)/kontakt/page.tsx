@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { MediaImage } from '@/components/MediaImage'
 import { PATHS } from '@/lib/cache-tags'
 import { getContacts } from '@/lib/data/people'
 import { telHref } from '@/lib/format'
@@ -24,6 +25,9 @@ export default async function ContactPage() {
             const tel = telHref(contact.phone)
             return (
               <li key={contact.id} className="person-card">
+                {contact.photo ? (
+                  <MediaImage image={contact.photo} sizes="6rem" className="person-photo" />
+                ) : null}
                 <h2 className="person-card__name">{contact.name}</h2>
                 <p className="person-card__role">
                   {[contact.title, contact.organisation].filter(Boolean).join(', ')}

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { RichText } from '@/components/RichText'
 import { VisionSection } from '@/components/VisionSection'
 import { PATHS } from '@/lib/cache-tags'
@@ -24,8 +23,8 @@ export default async function AboutPage() {
         {site.description ? <p className="story__lead">{site.description}</p> : null}
         {site.about ? <RichText className="prose" data={site.about} quotes={{}} /> : null}
         <p>
-          Vil du vide mere, så <Link href={PATHS.contact}>kontakt os</Link>, eller læs{' '}
-          <Link href={PATHS.stories}>historierne fra programmet</Link>.
+          Vil du vide mere, så <a href={PATHS.contact}>kontakt os</a>, eller læs{' '}
+          <a href={PATHS.stories}>historierne fra programmet</a>.
         </p>
       </article>
       <VisionSection site={site} />

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { Highlighted } from '@/components/Highlighted'
 import { SearchForm } from '@/components/SearchForm'
+import { SearchResults } from '@/components/SearchResults'
 import { PATHS } from '@/lib/cache-tags'
-import { searchStories } from '@/lib/data/search'
-import { formatDanishDate } from '@/lib/format'
+import { search } from '@/lib/data/search'
 import { parseSearchParams } from '@/lib/search'
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
@@ -14,7 +13,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const q = parsed.ok ? parsed.value.q : undefined
   return {
     title: q ? `Søgning: ${q}` : 'Søg',
-    description: 'Søg i historier og citater fra Faxe i Fællesskab.',
+    description:
+      'Søg i historier, citater, emner, praktikanter, kontaktpersoner og sider fra Faxe i Fællesskab.',
     alternates: { canonical: PATHS.search },
     // Result pages are endless variations of one page; only the empty search page is worth indexing.
     robots: q ? { index: false, follow: true } : undefined,
@@ -34,7 +34,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <div className="container container--narrow section">
         <h1>Søg</h1>
         <p className="form-error" role="alert">
-          {parsed.message} Prøv med færre ord.
+          {parsed.message}
         </p>
         <SearchForm />
       </div>
@@ -46,8 +46,10 @@ export default async function SearchPage({ searchParams }: Props) {
       <div className="container container--narrow section">
         <h1>Søg</h1>
         <p className="page-intro">
-          Søg i titler, manchetter, brødtekst og citater fra alle historier. Store og små bogstaver er lige
-          gode, og æ, ø og å virker, som du skriver dem.
+          Søg i titler, manchetter, brødtekst og citater fra alle historier, og i emner, praktikanter,
+          kontaktpersoner og sider. Store og små bogstaver er lige gode, æ, ø og å kan også skrives ae, oe og
+          aa, og »praktikant« finder også »praktikanter«. Sæt anførselstegn om ord, der skal stå lige efter
+          hinanden, fx &quot;struktureret program&quot;.
         </p>
         <SearchForm />
         <p>
@@ -57,59 +59,42 @@ export default async function SearchPage({ searchParams }: Props) {
       </div>
     )
   }
-  const results = await searchStories(q, side)
+  const results = await search(q, side)
+  const { stories } = results
+  const others = results.groups.reduce((n, g) => n + g.total, 0)
   return (
     <div className="container container--narrow section">
       <h1>Søg</h1>
       <SearchForm query={q} />
       <p role="status" className="search-summary">
-        {results.total === 0
-          ? `Ingen historier matcher »${q}«.`
-          : `${results.capped ? 'Mere end ' : ''}${results.total} ${results.total === 1 ? 'historie' : 'historier'} matcher »${q}«.`}
+        {!results.searchable
+          ? `»${q}« indeholder ingen ord at søge efter. Skriv et eller flere ord.`
+          : stories.total === 0
+            ? `Ingen historier matcher »${q}«.`
+            : `${stories.total} ${stories.total === 1 ? 'historie' : 'historier'} matcher »${q}«.`}
+        {others > 0 ? ` Desuden ${others} ${others === 1 ? 'andet resultat' : 'andre resultater'}.` : ''}
       </p>
-      {results.total === 0 ? (
+      {results.searchable && stories.total === 0 && others === 0 ? (
         <p>
           Prøv et andet ord, eller se <Link href={PATHS.stories}>alle historier</Link>.
         </p>
-      ) : (
-        <ol className="search-results">
-          {results.hits.map((hit) => {
-            const date = formatDanishDate(hit.publishedAt)
-            return (
-              <li key={hit.id}>
-                <h2 className="search-results__title">
-                  <Link href={PATHS.story(hit.slug)}>
-                    <Highlighted text={hit.title} query={q} />
-                  </Link>
-                </h2>
-                {date && hit.publishedAt ? (
-                  <p className="story-card__meta">
-                    <time dateTime={hit.publishedAt}>{date}</time>
-                  </p>
-                ) : null}
-                {hit.lead ? (
-                  <p>
-                    <Highlighted text={hit.lead} query={q} />
-                  </p>
-                ) : null}
-                {hit.excerpt ? (
-                  <p className="search-results__excerpt">
-                    <Highlighted text={hit.excerpt} query={q} />
-                  </p>
-                ) : null}
-              </li>
-            )
-          })}
-        </ol>
-      )}
-      {results.totalPages > 1 ? (
+      ) : null}
+      {stories.total > 0 && stories.hits.length === 0 ? (
+        <p>
+          Der er ikke så mange sider. <Link href={searchHref(q, 1)}>Gå til første side</Link>.
+        </p>
+      ) : null}
+      <SearchResults results={results} />
+      {stories.totalPages > 1 ? (
         <nav className="pagination" aria-label="Sider med søgeresultater">
-          {results.page > 1 ? <Link href={searchHref(q, results.page - 1)}>← Forrige</Link> : <span />}
-          <span aria-current="page">
-            Side {results.page} af {results.totalPages}
-          </span>
-          {results.page < results.totalPages ? (
-            <Link href={searchHref(q, results.page + 1)}>Næste →</Link>
+          {stories.page > 1 ? (
+            <Link href={searchHref(q, Math.min(stories.page, stories.totalPages + 1) - 1)}>← Forrige</Link>
+          ) : (
+            <span />
+          )}
+          <span aria-current="page">{`Side ${stories.page} af ${stories.totalPages}`}</span>
+          {stories.page < stories.totalPages ? (
+            <Link href={searchHref(q, stories.page + 1)}>Næste →</Link>
           ) : (
             <span />
           )}

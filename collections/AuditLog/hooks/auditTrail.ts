@@ -146,7 +146,10 @@ export const skipAuditForAccountBookkeeping: CollectionBeforeOperationHook = ({ 
 }
 
 const auditChange: CollectionAfterChangeHook = async ({ collection, doc, operation, previousDoc, req }) => {
-  if (req.context.skipAudit) return doc
+  // skipCloudStorage: the S3 storage plugin saves a new upload's document a second time from its own
+  // afterChange hook (node_modules/@payloadcms/plugin-cloud-storage/dist/hooks/afterChange.js), with this
+  // flag set; that save is part of the editor's create, not a change of its own.
+  if (req.context.skipAudit || req.context.skipCloudStorage) return doc
   const hasDrafts = Boolean(collection.versions?.drafts)
   const documentId = String(doc.id)
   const common = {

@@ -103,13 +103,13 @@ export const flattenChains: CollectionAfterChangeHook<Redirect> = async ({ doc, 
   return doc
 }
 
-/** The proxy's map must not keep a changed rule (see lib/redirect-map.ts). */
+/** Pages look rules up through the data cache (lib/data/redirects.ts); a changed rule expires it. */
 export const invalidateRedirectMap: CollectionAfterChangeHook<Redirect> = async ({ doc, req }) => {
-  await revalidate(req, { tags: [TAGS.redirects] })
+  revalidate(req, { tags: [TAGS.redirects] })
   return doc
 }
 
 export const invalidateRedirectMapOnDelete: CollectionAfterDeleteHook<Redirect> = async ({ doc, req }) => {
-  await revalidate(req, { tags: [TAGS.redirects] })
+  revalidate(req, { tags: [TAGS.redirects] })
   return doc
 }

@@ -257,6 +257,8 @@ export type SitemapCheck = {
   urls: number
   stories: number
   bytes: number
+  /** 1 for a plain sitemap, else the number of files its sitemap index lists. */
+  files: number
   problems: string[]
 }
 
@@ -264,29 +266,59 @@ export type SitemapCheck = {
 const MAX_URLS = 50_000
 const MAX_BYTES = 50 * 1024 * 1024
 
-/** Checks /sitemap.xml against the sitemaps.org protocol and counts its stories. */
+/**
+ * Checks /sitemap.xml against the sitemaps.org protocol and counts its stories. Past 50,000 URLs it is a
+ * sitemap index: then every file it lists is fetched and checked, and the counts are over all of them.
+ */
 export async function checkSitemap(origin: string, expectedStories: number): Promise<SitemapCheck> {
-  const response = await fetch(`${origin}/sitemap.xml`)
-  const xml = await response.text()
   const problems: string[] = []
-  if (response.status !== 200) problems.push(`HTTP ${response.status}`)
-  const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'url' }).parse(xml) as {
-    urlset?: { '@_xmlns'?: string; url?: { loc?: unknown; lastmod?: unknown }[] }
+  const root = await fetch(`${origin}/sitemap.xml`)
+  const rootXml = await root.text()
+  if (root.status !== 200) problems.push(`/sitemap.xml: HTTP ${root.status}`)
+  const index = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'sitemap' }).parse(
+    rootXml,
+  ) as {
+    sitemapindex?: { '@_xmlns'?: string; sitemap?: { loc?: unknown }[] }
   }
-  const urls = parsed.urlset?.url ?? []
-  if (parsed.urlset?.['@_xmlns'] !== 'http://www.sitemaps.org/schemas/sitemap/0.9') {
-    problems.push('the root is not a sitemaps.org <urlset>')
+  const fileUrls = index.sitemapindex
+    ? (index.sitemapindex.sitemap ?? []).map((s) => String(s.loc ?? ''))
+    : [`${origin}/sitemap.xml`]
+  if (index.sitemapindex && index.sitemapindex['@_xmlns'] !== 'http://www.sitemaps.org/schemas/sitemap/0.9') {
+    problems.push('the sitemap index is not a sitemaps.org <sitemapindex>')
   }
-  if (urls.length > MAX_URLS) problems.push(`${urls.length} URLs, more than ${MAX_URLS} in one file`)
-  const bytes = Buffer.byteLength(xml)
-  if (bytes > MAX_BYTES) problems.push(`${bytes} bytes, more than ${MAX_BYTES} in one file`)
-  const locs = urls.map((u) => String(u.loc ?? ''))
+  let bytes = 0
+  const locs: string[] = []
+  for (const fileUrl of fileUrls) {
+    if (!fileUrl.startsWith(`${origin}/`)) {
+      problems.push(`a sitemap file outside ${origin}: "${fileUrl}"`)
+      continue
+    }
+    const response = await fetch(fileUrl)
+    const xml = await response.text()
+    if (response.status !== 200) problems.push(`${fileUrl}: HTTP ${response.status}`)
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'url' }).parse(
+      xml,
+    ) as {
+      urlset?: { '@_xmlns'?: string; url?: { loc?: unknown; lastmod?: unknown }[] }
+    }
+    const urls = parsed.urlset?.url ?? []
+    if (parsed.urlset?.['@_xmlns'] !== 'http://www.sitemaps.org/schemas/sitemap/0.9') {
+      problems.push(`${fileUrl}: the root is not a sitemaps.org <urlset>`)
+    }
+    if (urls.length > MAX_URLS)
+      problems.push(`${fileUrl}: ${urls.length} URLs, more than ${MAX_URLS} in one file`)
+    const fileBytes = Buffer.byteLength(xml)
+    bytes += fileBytes
+    if (fileBytes > MAX_BYTES)
+      problems.push(`${fileUrl}: ${fileBytes} bytes, more than ${MAX_BYTES} in one file`)
+    const badDate = urls.find((u) => u.lastmod !== undefined && Number.isNaN(Date.parse(String(u.lastmod))))
+    if (badDate) problems.push(`an invalid <lastmod>: "${String(badDate.lastmod)}"`)
+    locs.push(...urls.map((u) => String(u.loc ?? '')))
+  }
   const badLoc = locs.find((loc) => !loc.startsWith(`${origin}/`))
   if (badLoc !== undefined) problems.push(`a <loc> outside ${origin}: "${badLoc}"`)
   if (new Set(locs).size !== locs.length) problems.push('duplicate <loc> entries')
-  const badDate = urls.find((u) => u.lastmod !== undefined && Number.isNaN(Date.parse(String(u.lastmod))))
-  if (badDate) problems.push(`an invalid <lastmod>: "${String(badDate.lastmod)}"`)
   const stories = locs.filter((loc) => /\/historier\/(?!side\/)[^/]+$/.test(loc)).length
   if (stories !== expectedStories) problems.push(`${stories} stories listed, ${expectedStories} published`)
-  return { valid: problems.length === 0, urls: urls.length, stories, bytes, problems }
+  return { valid: problems.length === 0, urls: locs.length, stories, bytes, problems, files: fileUrls.length }
 }

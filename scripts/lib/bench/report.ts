@@ -1,5 +1,7 @@
 import type { FreshnessResult, MissResult, PageWeight, SitemapCheck } from './probes'
 import type { LoadResult } from './load'
+import type { TopologyResult } from './topology'
+import type { WrkResult } from './wrk'
 
 /** What one dataset (N synthetic stories plus the seed story) measured. */
 export type DatasetResult = {
@@ -12,6 +14,13 @@ export type DatasetResult = {
   searchHits: string
   staticCeiling: { before: LoadResult; after: LoadResult; requestsPerSecond: number }
   load: Record<string, LoadResult & { percentOfStatic: number }>
+  /** wrk against nginx serving the story page's bytes, and the same pages (absent without wrk and nginx). */
+  wrk?: {
+    nginx: { before: WrkResult; after: WrkResult; requestsPerSecond: number }
+    pages: Record<string, WrkResult & { percentOfNginx: number }>
+  }
+  /** The front cache and two instances (scripts/lib/bench/topology.ts); why not, when skipped. */
+  topology?: TopologyResult
   cacheMiss: Record<string, MissResult>
   freshness: FreshnessResult
   pageWeight: PageWeight
@@ -30,16 +39,28 @@ export const TARGETS: Target[] = [
   { key: 'topic', label: 'topic page', page: true },
   { key: 'search', label: '`/soeg?q=<word>`', page: true },
   { key: 'feed', label: '`/feed.xml`', page: true },
-  { key: 'sitemap', label: '`/sitemap.xml`', page: true },
+  { key: 'sitemap', label: '`/sitemap/0.xml` (first sitemap file)', page: true },
   { key: 'apiList', label: '`GET /api/articles?limit=10`', page: false },
   { key: 'apiDoc', label: '`GET /api/articles/<id>`', page: false },
   { key: 'graphql', label: 'GraphQL `Articles(limit: 10)`', page: false },
 ]
 
+/** Pages measured again with wrk against the nginx ceiling (scripts/lib/bench/wrk.ts). */
+export const WRK_PAGES = ['story', 'list', 'search'] as const
+
 /** Pages that must come from the cache between changes. */
 const CACHED_PAGES = ['home', 'list', 'listDeep', 'story']
 const FRESHNESS_PAGES = ['story', 'home', 'list', 'topic', 'feed', 'search']
+/** The same through the front cache, when the topology part ran. */
+const FRONT_FRESHNESS_PAGES = ['frontStory', 'frontHome', 'frontList']
+const freshnessPages = (result: DatasetResult) => [
+  ...FRESHNESS_PAGES,
+  ...FRONT_FRESHNESS_PAGES.filter((page) => page in result.freshness.publish),
+]
 const FRESHNESS_LABELS: Record<string, string> = {
+  frontStory: 'story page through the front cache',
+  frontHome: '`/` through the front cache',
+  frontList: '`/historier` through the front cache',
   story: 'story page',
   home: '`/`',
   list: '`/historier`',
@@ -106,7 +127,7 @@ export function checkTargets(results: DatasetResult[]): TargetCheck[] {
         detail: ms(storyMiss.p50Ms),
       })
     }
-    const slow = FRESHNESS_PAGES.flatMap((page) =>
+    const slow = freshnessPages(result).flatMap((page) =>
       (['publish', 'update', 'unpublish'] as const).flatMap((action) => {
         const value = result.freshness[action][page] ?? null
         return value === null || value >= 1000 ? [`${page} ${action}: ${ms(value)}`] : []
@@ -118,7 +139,7 @@ export function checkTargets(results: DatasetResult[]): TargetCheck[] {
       detail: slow.length ? slow.join(', ') : 'all under 1 s',
     })
     const race = result.freshness.publishAfterDraftSave
-    const raceSlow = FRESHNESS_PAGES.flatMap((page) => {
+    const raceSlow = freshnessPages(result).flatMap((page) => {
       const value = race.worst[page] ?? null
       return value === null || value >= 1000 ? [`${page}: ${raceText(race, page)}`] : []
     })
@@ -136,6 +157,33 @@ export function checkTargets(results: DatasetResult[]): TargetCheck[] {
       target: `${at}: /soeg at >= 1% of static`,
       met: search.percentOfStatic >= 1,
       detail: pct(search.percentOfStatic),
+    })
+  }
+  const searchWrk = largest.wrk?.pages.search
+  if (searchWrk) {
+    checks.push({
+      target: `${at}: /soeg at >= 1% of nginx (wrk)`,
+      met: searchWrk.percentOfNginx >= 1 && searchWrk.non2xx + searchWrk.errors === 0,
+      detail: `${pct(searchWrk.percentOfNginx)} (${n(searchWrk.requestsPerSecond)} of ${n(largest.wrk?.nginx.requestsPerSecond ?? 0)} req/s), ${searchWrk.non2xx + searchWrk.errors} errors`,
+    })
+  }
+  const topology = largest.topology
+  const storyWrk = largest.wrk?.pages.story
+  if (topology && 'frontCache' in topology) {
+    const front = topology.frontCache
+    checks.push({
+      target: `${at}: story page through the front cache at >= 50% of nginx (wrk)`,
+      met: front.percentOfNginx >= 50 && front.non2xx + front.errors === 0,
+      detail: `${pct(front.percentOfNginx)} (${n(front.requestsPerSecond)} req/s), ${front.non2xx + front.errors} errors, ${pct(front.hitShare * 100)} hits`,
+    })
+  } else if (topology) {
+    checks.push({ target: `${at}: story page through the front cache`, met: false, detail: topology.skipped })
+  }
+  if (storyWrk) {
+    checks.push({
+      target: `${at}: story page on one instance directly at >= 3% of nginx (wrk)`,
+      met: storyWrk.percentOfNginx >= 3 && storyWrk.non2xx + storyWrk.errors === 0,
+      detail: `${pct(storyWrk.percentOfNginx)} (${n(storyWrk.requestsPerSecond)} req/s)`,
     })
   }
   if (apiList) {
@@ -172,6 +220,14 @@ export function checkTargets(results: DatasetResult[]): TargetCheck[] {
     met: largest.pageWeight.jsBeyondEmptyGzipBytes < 15 * 1024,
     detail: kb(largest.pageWeight.jsBeyondEmptyGzipBytes),
   })
+  const sitemapMiss = largest.cacheMiss.sitemap
+  if (sitemapMiss) {
+    checks.push({
+      target: `${at}: sitemap file render (cache miss) < 500 ms`,
+      met: sitemapMiss.p50Ms < 500,
+      detail: ms(sitemapMiss.p50Ms),
+    })
+  }
   checks.push({
     target: `${at}: sitemap valid`,
     met: largest.sitemap.valid,
@@ -248,10 +304,61 @@ export function renderTable(results: DatasetResult[]): string {
       )
     }
   }
+  if (results.some((r) => r.wrk)) {
+    add('nginx ceiling (wrk -t2, story HTML)', (r) =>
+      r.wrk
+        ? `${n(r.wrk.nginx.requestsPerSecond)} req/s (${n(r.wrk.nginx.before.requestsPerSecond)} before, ${n(r.wrk.nginx.after.requestsPerSecond)} after)`
+        : 'not measured',
+    )
+    for (const key of WRK_PAGES) {
+      const label = TARGETS.find((t) => t.key === key)?.label ?? key
+      const of = (r: DatasetResult) => r.wrk?.pages[key]
+      const firstWrk = of(first)
+      const lastWrk = of(last)
+      add(
+        `${label}: load with wrk, share of nginx`,
+        (r) => {
+          const w = of(r)
+          return w
+            ? `${n(w.requestsPerSecond)} req/s · ${pct(w.percentOfNginx)} · p50 ${ms(w.p50Ms)} / p99 ${ms(w.p99Ms)} · ${n(w.non2xx + w.errors)} err`
+            : 'not measured'
+        },
+        two && firstWrk && lastWrk ? `x${n(firstWrk.requestsPerSecond / lastWrk.requestsPerSecond, 2)}` : '',
+        key === 'search' ? '>= 1% at the largest N' : '',
+        key === 'search' && lastWrk ? yes(lastWrk.percentOfNginx >= 1) : '',
+      )
+    }
+  }
+  if (results.some((r) => r.topology)) {
+    const wrkText = (w: WrkResult & { percentOfNginx: number }) =>
+      `${n(w.requestsPerSecond)} req/s · ${pct(w.percentOfNginx)} · p50 ${ms(w.p50Ms)} / p99 ${ms(w.p99Ms)} · ${n(w.non2xx + w.errors)} err`
+    add(
+      'story page through the front cache (Varnish), share of nginx',
+      (r) =>
+        r.topology && 'frontCache' in r.topology
+          ? `${wrkText(r.topology.frontCache)} · ${pct(r.topology.frontCache.hitShare * 100)} hits`
+          : (r.topology?.skipped ?? 'not measured'),
+      '',
+      '>= 50%',
+      yes(
+        results.every(
+          (r) => r.topology && 'frontCache' in r.topology && r.topology.frontCache.percentOfNginx >= 50,
+        ),
+      ),
+    )
+    add('story page on two instances (Varnish as balancer, no cache), share of nginx', (r) =>
+      r.topology && 'twoInstances' in r.topology
+        ? wrkText(r.topology.twoInstances)
+        : (r.topology?.skipped ?? 'not measured'),
+    )
+  }
   add('`/soeg` stories found', (r) => r.searchHits)
   const actions = ['publish', 'update', 'unpublish'] as const
   const attempts = first.freshness.publishAfterDraftSave.attempts
-  for (const page of FRESHNESS_PAGES) {
+  for (const page of [
+    ...FRESHNESS_PAGES,
+    ...FRONT_FRESHNESS_PAGES.filter((p) => results.some((r) => p in r.freshness.publish)),
+  ]) {
     add(
       `Freshness ${FRESHNESS_LABELS[page]}: publish / update / unpublish / publish right after a draft save (worst of ${attempts})`,
       (r) =>
@@ -294,7 +401,7 @@ export function renderTable(results: DatasetResult[]): string {
     'Sitemap',
     (r) =>
       r.sitemap.valid
-        ? `valid: ${n(r.sitemap.urls)} URLs, ${kb(r.sitemap.bytes)}`
+        ? `valid: ${n(r.sitemap.urls)} URLs in ${r.sitemap.files} ${r.sitemap.files === 1 ? 'file' : 'files'}, ${kb(r.sitemap.bytes)}`
         : `INVALID: ${r.sitemap.problems.join('; ')}`,
     '',
     'valid',

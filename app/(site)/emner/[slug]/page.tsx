@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import { notFoundOrRedirect } from '@/lib/data/redirects'
 import { TopicPage } from '@/components/TopicPage'
 import { PATHS } from '@/lib/cache-tags'
 import { getTopicPage } from '@/lib/data/topics'
@@ -25,8 +25,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function Topic({ params }: Props) {
-  const slug = storySlugParam((await params).slug)
+  const raw = (await params).slug
+  const slug = storySlugParam(raw)
   const data = slug ? await getTopicPage(slug, 1) : null
-  if (!data) notFound()
+  if (!data) return notFoundOrRedirect(`${PATHS.topics}/${raw}`)
   return <TopicPage data={data} />
 }

@@ -1,6 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { ContactBox } from '@/components/ContactBox'
 import { PeopleList } from '@/components/PeopleList'
 import { PullQuote } from '@/components/PullQuote'
@@ -9,13 +7,16 @@ import { StoryCard } from '@/components/StoryCard'
 import { VisionSection } from '@/components/VisionSection'
 import { PATHS } from '@/lib/cache-tags'
 import { getStoryBySlug, getStoryDraft } from '@/lib/data/articles'
+import { notFoundOrRedirect } from '@/lib/data/redirects'
 import { previewingEditor } from '@/lib/data/preview'
 import { PreviewBanner } from '@/components/PreviewBanner'
 import { getSite } from '@/lib/data/globals'
 import { formatDanishDate } from '@/lib/format'
 import { env } from '@/lib/env'
 import { storySlugParam } from '@/lib/params'
-import { storyJsonLd } from '@/lib/seo/json-ld'
+import { storyJsonLd } from '@/lib/seo/structured-data'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { ShareLinks } from '@/components/ShareLinks'
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 import { JsonLd } from '@/components/JsonLd'
 import { MediaImage } from '@/components/MediaImage'
@@ -47,20 +48,34 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     image: story.seo.image,
     type: 'article',
     publishedTime: story.publishedAt,
-    modifiedTime: story.updatedAt,
+    modifiedTime: story.contentUpdatedAt ?? story.publishedAt ?? story.updatedAt,
   })
 }
 
 export default async function StoryPage({ params }: Props) {
-  const slug = storySlugParam((await params).slug)
-  if (!slug) notFound()
+  const raw = (await params).slug
+  const slug = storySlugParam(raw)
+  // An old slug (changed after publication) or an address from the old site may have a redirect.
+  if (!slug) return notFoundOrRedirect(`${PATHS.stories}/${raw}`)
   const [{ story, preview }, site] = await Promise.all([load(slug), getSite()])
-  if (!story) notFound()
+  if (!story) return notFoundOrRedirect(`${PATHS.stories}/${raw}`)
   const date = formatDanishDate(story.publishedAt)
+  // "Opdateret" only for a change of content after publication (collections/Articles/hooks/setContentUpdatedAt.ts).
+  const updated =
+    story.publishedAt && story.contentUpdatedAt && story.contentUpdatedAt > story.publishedAt
+      ? formatDanishDate(story.contentUpdatedAt)
+      : null
+  const origin = env().siteUrl
   return (
     <>
       {preview ? <PreviewBanner path={PATHS.story(slug)} /> : null}
-      <JsonLd data={storyJsonLd(story, env().siteUrl)} />
+      <JsonLd data={storyJsonLd(story, origin)} />
+      <Breadcrumbs
+        trail={[
+          { name: 'Historier', path: PATHS.stories },
+          { name: story.title, path: PATHS.story(story.slug) },
+        ]}
+      />
       <article className="story">
         <header className="story__header container container--narrow">
           <p className="story__kicker">Historie</p>
@@ -68,6 +83,11 @@ export default async function StoryPage({ params }: Props) {
           {date && story.publishedAt ? (
             <p className="story__meta">
               Udgivet <time dateTime={story.publishedAt}>{date}</time>
+              {updated && story.contentUpdatedAt ? (
+                <>
+                  {' · '}Opdateret <time dateTime={story.contentUpdatedAt}>{updated}</time>
+                </>
+              ) : null}
             </p>
           ) : null}
           {story.lead ? <p className="story__lead">{story.lead}</p> : null}
@@ -75,7 +95,7 @@ export default async function StoryPage({ params }: Props) {
             <ul className="topic-list" aria-label="Emner">
               {story.topics.map((topic) => (
                 <li key={topic.id}>
-                  <Link href={PATHS.topic(topic.slug)}>{topic.name}</Link>
+                  <a href={PATHS.topic(topic.slug)}>{topic.name}</a>
                 </li>
               ))}
             </ul>
@@ -92,6 +112,7 @@ export default async function StoryPage({ params }: Props) {
           {story.body ? <RichText className="prose" data={story.body} quotes={story.quotes} /> : null}
           <PeopleList interns={story.interns} />
           <ContactBox contacts={story.contacts} />
+          <ShareLinks url={`${origin}${PATHS.story(story.slug)}`} title={story.title} />
           {story.related.length > 0 ? (
             <section className="related" aria-labelledby="relaterede">
               <h2 id="relaterede">Relaterede historier</h2>
