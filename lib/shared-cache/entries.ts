@@ -56,12 +56,16 @@ export type TagTimes = { stale?: number; expired?: number }
  * the stale entry once and render in the background: a custom handler cannot tell Next.js "stale" for a
  * page without faking its timestamps, and a fresh render is the safe side. The site only ever expires at
  * once (`{ expire: 0 }`), where the two rules agree.
+ *
+ * An entry written in the same millisecond as the expiration counts as expired (Next.js's `>` would keep
+ * it): the clock cannot tell which came first, the render may have read the old content, and the cost of
+ * the safe side is one extra render.
  */
 export function expiredByTags(lastModified: number, tags: readonly TagTimes[], now: number): boolean {
   return tags.some(
     ({ stale, expired }) =>
-      (expired !== undefined && expired <= now && expired > lastModified) ||
-      (stale !== undefined && stale > lastModified),
+      (expired !== undefined && expired <= now && expired >= lastModified) ||
+      (stale !== undefined && stale >= lastModified),
   )
 }
 

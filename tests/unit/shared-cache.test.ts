@@ -77,9 +77,14 @@ describe('whether a tag expiration hides an entry', () => {
 
   it('keeps an entry written after the expiration, or with untouched tags', () => {
     expect(expiredByTags(written, [{ expired: 500 }], now)).toBe(false)
-    expect(expiredByTags(written, [{ expired: written }], now)).toBe(false)
+    expect(expiredByTags(written, [{ expired: written - 1 }], now)).toBe(false)
     expect(expiredByTags(written, [{}, {}], now)).toBe(false)
     expect(expiredByTags(written, [], now)).toBe(false)
+  })
+
+  it('hides an entry written in the same millisecond as the expiration: which came first is unknown', () => {
+    expect(expiredByTags(written, [{ expired: written }], now)).toBe(true)
+    expect(expiredByTags(written, [{ stale: written, expired: 9_000 }], now)).toBe(true)
   })
 
   it('waits for an expiration set in the future, unless the tag was also marked stale', () => {

@@ -83,7 +83,7 @@ export async function measureTopology({
     // The same build folder: both read the pages `next build` prerendered.
     const second = await startNextServer(
       distDir,
-      { ...env, PORT: String(secondPort), JOBS_AUTORUN: 'false' },
+      { ...env, PORT: String(secondPort) },
       secondPort,
     )
     cleanups.push(() => second.stop())
