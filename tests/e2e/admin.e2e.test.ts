@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import type { DefaultDocumentIDType, Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { launchChromium } from '../helpers/browser'
 import { DOCUMENT_ID } from '../helpers/database'
 import { baseUrl, get } from '../helpers/http'
@@ -26,14 +26,15 @@ let slug = ''
 
 /** What an anonymous reader gets for a path (tags stripped), polled until `check` holds or 10 s pass. */
 async function readerSees(path: string, check: (status: number, text: string) => boolean): Promise<string> {
-  const started = Date.now()
-  for (;;) {
-    const response = await get(path)
-    const text = (await response.text()).replace(/<[^>]+>/g, '')
-    if (check(response.status, text)) return text
-    if (Date.now() - started > 10_000) throw new Error(`${path}: still ${response.status} after 10 s`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
+  return vi.waitFor(
+    async () => {
+      const response = await get(path)
+      const text = (await response.text()).replace(/<[^>]+>/g, '')
+      if (!check(response.status, text)) throw new Error(`${path}: still ${response.status} after 10 s`)
+      return text
+    },
+    { timeout: 10_000, interval: 100 },
+  )
 }
 
 /** Whether the saved draft has a chosen quote in its quote block, and a contact. */

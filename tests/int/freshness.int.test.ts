@@ -1,5 +1,5 @@
 import type { DefaultDocumentIDType, Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { get } from '../helpers/http'
 import { testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
@@ -47,12 +47,13 @@ async function until(
   pathname: string,
   check: (page: { status: number; text: string }) => boolean,
 ): Promise<number> {
-  const started = performance.now()
-  for (;;) {
-    if (check(await body(pathname))) return Math.round(performance.now() - saved)
-    if (performance.now() - started > 10_000) throw new Error(`${pathname} did not change within 10 s`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
+  await vi.waitFor(
+    async () => {
+      if (!check(await body(pathname))) throw new Error(`${pathname} did not change within 10 s`)
+    },
+    { timeout: 10_000, interval: 50 },
+  )
+  return Math.round(performance.now() - saved)
 }
 
 /**
@@ -70,12 +71,13 @@ async function sitemapText(): Promise<string> {
 }
 
 async function untilSitemap(check: (xml: string) => boolean): Promise<number> {
-  const started = performance.now()
-  for (;;) {
-    if (check(await sitemapText())) return Math.round(performance.now() - saved)
-    if (performance.now() - started > 10_000) throw new Error('the sitemap did not change within 10 s')
-    await new Promise((r) => setTimeout(r, 50))
-  }
+  await vi.waitFor(
+    async () => {
+      if (!check(await sitemapText())) throw new Error('the sitemap did not change within 10 s')
+    },
+    { timeout: 10_000, interval: 50 },
+  )
+  return Math.round(performance.now() - saved)
 }
 
 async function write(

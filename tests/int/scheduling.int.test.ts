@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { DefaultDocumentIDType, Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { get } from '../helpers/http'
 import { removeDocument, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
@@ -23,11 +23,13 @@ const WITHIN_MS = 25_000
 
 async function until(check: () => Promise<boolean>, what: string): Promise<number> {
   const started = Date.now()
-  while (Date.now() - started < WITHIN_MS) {
-    if (await check()) return Date.now() - started
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`${what} did not happen within ${WITHIN_MS / 1000} s`)
+  await vi.waitFor(
+    async () => {
+      if (!(await check())) throw new Error(`${what} did not happen within ${WITHIN_MS / 1000} s`)
+    },
+    { timeout: WITHIN_MS, interval: 250 },
+  )
+  return Date.now() - started
 }
 
 /** Queues the job the admin's "Planlæg udgivelse" queues: the document, the type and the scheduling user. */
