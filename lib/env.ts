@@ -4,9 +4,14 @@ import path from 'node:path'
 import { z } from 'zod'
 
 /**
- * The environment, validated once at boot. Everything that reads `process.env` for configuration goes
- * through here, so a bad value fails at start-up with a message that names the variable, never later
- * in the middle of a request.
+ * The environment, validated once at boot. The site's configuration is read here and nowhere else, so a
+ * bad value fails at start-up with a message that names the variable, never later in the middle of a
+ * request. What reads `process.env` elsewhere, and why:
+ * - next.config.ts: NEXT_DIST_DIR and SITE_URL (Next.js loads it before any of the app, for the build too);
+ *   the cache handler reads its slice through `loadSharedCacheEnv` below.
+ * - scripts/*: NEXT_DIST_DIR (which build to serve) and DEBUG, and they pass the environment on to the
+ *   processes they start; seeds/load.ts reads the first administrator (SEED_ADMIN_*) with its own schema.
+ * - lib/serving-marker.ts writes down the PORT the server set for itself.
  */
 
 export const DEFAULT_SQLITE_FILE = 'data/faxe.db'
@@ -64,6 +69,8 @@ export function parseDatabaseUri(raw: string | undefined, cwd = process.cwd()): 
 function redact(uri: string): string {
   return uri.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@')
 }
+
+const SITEMAP_LIMIT_RULE = 'SITEMAP_URL_LIMIT must be a whole number from 10 to 50000'
 
 const optionalString = z
   .string()
@@ -162,6 +169,14 @@ const envSchema = z.object({
       .optional(),
   ),
   BACKUP_DIR: optionalString,
+  SITEMAP_URL_LIMIT: optionalString.pipe(
+    z.coerce
+      .number<string | undefined>({ message: SITEMAP_LIMIT_RULE })
+      .int(SITEMAP_LIMIT_RULE)
+      .min(10, SITEMAP_LIMIT_RULE)
+      .max(50_000, SITEMAP_LIMIT_RULE)
+      .default(50_000),
+  ),
   SMTP_URL: optionalString.pipe(
     z
       .url({
@@ -214,6 +229,8 @@ export type Env = {
   clientIpHeader?: string
   /** Where `npm run backup` and the restore's safety backup write archives (default `backups`). */
   backupDir: string
+  /** URLs per sitemap file (sitemaps.org's 50,000; SITEMAP_URL_LIMIT lowers it, lib/data/sitemap.ts). */
+  sitemapUrlLimit: number
   /** Outgoing e-mail (password resets, welcome mails); unset: off, Payload writes mails to the log. */
   email?: EmailConfig
   /** Uploaded media in an S3-compatible bucket (S3_*); unset: files in MEDIA_DIR. */
@@ -423,6 +440,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     redisKeyPrefix: raw.REDIS_KEY_PREFIX,
     clientIpHeader: raw.CLIENT_IP_HEADER,
     backupDir: path.resolve(cwd, raw.BACKUP_DIR ?? 'backups'),
+    sitemapUrlLimit: raw.SITEMAP_URL_LIMIT,
     email: parseEmail(raw.SMTP_URL, raw.EMAIL_FROM),
     s3: parseS3(raw),
   }

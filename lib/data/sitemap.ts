@@ -1,10 +1,10 @@
 import { unstable_cache } from 'next/cache'
 import type { Access, CollectionSlug, Payload, Where } from 'payload'
-import { z } from 'zod'
 import { anyone } from '@/access/anyone'
 import { consentingOrEditor } from '@/access/consentingOrEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
 import { PATHS, TAGS, storiesPagePath } from '@/lib/cache-tags'
+import { env } from '@/lib/env'
 import { payloadClient } from '@/lib/payload'
 import { dialectOf, runSql, sql } from '@/lib/raw-sql'
 import { STORIES_PER_PAGE } from '@/lib/data/story-cards'
@@ -16,13 +16,7 @@ export type SitemapEntry = { path: string; lastModified: string }
  * of /sitemap/<n>.xml files. `SITEMAP_URL_LIMIT` lowers it (the tests split a small site this way).
  */
 export function sitemapUrlLimit(): number {
-  return z.coerce
-    .number()
-    .int()
-    .min(10)
-    .max(50_000)
-    .default(50_000)
-    .parse(process.env.SITEMAP_URL_LIMIT || undefined)
+  return env().sitemapUrlLimit
 }
 
 /**

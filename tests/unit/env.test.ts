@@ -76,6 +76,16 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ SITE_URL: 'ftp://faxe' }, dir)).toThrow(/SITE_URL/)
   })
 
+  it('takes the sitemap limit from SITEMAP_URL_LIMIT, 10 to 50,000, and refuses anything else by name', () => {
+    expect(loadEnv({}, dir).sitemapUrlLimit).toBe(50_000)
+    expect(loadEnv({ SITEMAP_URL_LIMIT: ' 10 ' }, dir).sitemapUrlLimit).toBe(10)
+    for (const bad of ['9', '50001', '1.5', 'alle']) {
+      expect(() => loadEnv({ SITEMAP_URL_LIMIT: bad }, dir)).toThrow(
+        /SITEMAP_URL_LIMIT: SITEMAP_URL_LIMIT must be a whole number from 10 to 50000/,
+      )
+    }
+  })
+
   it('derives SITE_URL from PORT and strips a trailing slash', () => {
     expect(loadEnv({ PORT: '4100' }, dir).siteUrl).toBe('http://localhost:4100')
     expect(loadEnv({ SITE_URL: 'https://faxeifaellesskab.dk/' }, dir).siteUrl).toBe(
