@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseWrk } from '@/scripts/lib/bench/wrk'
+import { parseWrk } from '@/bench/wrk'
 
 // The shape `wrk -t2 -c20 -d1s --latency` prints (Debian's wrk 4.1.0), with socket errors and non-2xx answers
 // added to a run seen here, and one latency in seconds.

@@ -1,7 +1,7 @@
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { DefaultDocumentIDType, Payload } from 'payload'
 import { reindexAll } from '@/lib/search-index'
-import { block, type BlockNode, editorState, type ParagraphNode, paragraph } from './lexical'
+import { block, type BlockNode, editorState, type ParagraphNode, paragraph } from '@/seeds/lexical'
 
 /**
  * SYNTHETIC benchmark content for `npm run bench` only: it is never imported by `npm start`, the seed or

@@ -1,5 +1,5 @@
-import { checkVarnish, type RunningVarnish, startVarnish } from '../varnish'
-import { type RunningServer, startNextServer } from '../server'
+import { checkVarnish, type RunningVarnish, startVarnish } from '@/scripts/lib/varnish'
+import { type RunningServer, startNextServer } from '@/scripts/lib/server'
 import type { WrkResult } from './wrk'
 
 /**

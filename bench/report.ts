@@ -19,7 +19,7 @@ export type DatasetResult = {
     nginx: { before: WrkResult; after: WrkResult; requestsPerSecond: number }
     pages: Record<string, WrkResult & { percentOfNginx: number }>
   }
-  /** The front cache and two instances (scripts/lib/bench/topology.ts); why not, when skipped. */
+  /** The front cache and two instances (bench/topology.ts); why not, when skipped. */
   topology?: TopologyResult
   cacheMiss: Record<string, MissResult>
   freshness: FreshnessResult
@@ -45,7 +45,7 @@ export const TARGETS: Target[] = [
   { key: 'graphql', label: 'GraphQL `Articles(limit: 10)`', page: false },
 ]
 
-/** Pages measured again with wrk against the nginx ceiling (scripts/lib/bench/wrk.ts). */
+/** Pages measured again with wrk against the nginx ceiling (bench/wrk.ts). */
 export const WRK_PAGES = ['story', 'list', 'search'] as const
 
 /** Pages that must come from the cache between changes. */

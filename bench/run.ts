@@ -2,7 +2,7 @@
  * `npm run bench`: throughput, latency, cache-miss cost, freshness, growth, page weight and memory of the
  * production site, side by side with a static-file server on the same machine in the same run.
  *
- * For each dataset (the seed story plus N = 200, then N = 10,000 synthetic stories from seeds/synthetic.ts)
+ * For each dataset (the seed story plus N = 200, then N = 10,000 synthetic stories from bench/synthetic.ts)
  * it makes a fresh temporary SQLite database, builds the app against it, starts the production server
  * (scripts/serve.ts) and measures.
  * It prints one table on stdout (progress goes to stderr) and writes the figures to
@@ -18,21 +18,14 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { parseDatabaseUri } from '@/lib/env'
-import { SYNTHETIC_SEARCH_WORD, syntheticStory, syntheticStorySlug } from '@/seeds/synthetic'
-import { runBuild } from './lib/build'
-import {
-  CONNECTIONS,
-  type LoadResult,
-  type Request,
-  load,
-  rssBytes,
-  startStaticServer,
-} from './lib/bench/load'
-import { cacheMiss, checkSitemap, freshness, login, pageWeight, rest } from './lib/bench/probes'
-import { type DatasetResult, TARGETS, WRK_PAGES, checkTargets, renderTable } from './lib/bench/report'
-import { measureTopology, startFrontCache, topologyAvailable } from './lib/bench/topology'
-import { startNginx, type WrkResult, wrk, wrkAndNginxInstalled } from './lib/bench/wrk'
-import { childEnv, freePort, startNextServer } from './lib/server'
+import { SYNTHETIC_SEARCH_WORD, syntheticStory, syntheticStorySlug } from './synthetic'
+import { runBuild } from '@/scripts/lib/build'
+import { CONNECTIONS, type LoadResult, type Request, load, rssBytes, startStaticServer } from './load'
+import { cacheMiss, checkSitemap, freshness, login, pageWeight, rest } from './probes'
+import { type DatasetResult, TARGETS, WRK_PAGES, checkTargets, renderTable } from './report'
+import { measureTopology, startFrontCache, topologyAvailable } from './topology'
+import { startNginx, type WrkResult, wrk, wrkAndNginxInstalled } from './wrk'
+import { childEnv, freePort, startNextServer } from '@/scripts/lib/server'
 
 const ROOT = process.cwd()
 /** Its own build folder, so the build `npm start` serves and the tests' build are never touched. */
@@ -86,9 +79,9 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - at]
 }
 
-/** Runs scripts/lib/bench/prepare.ts in a child process with the dataset's environment. */
+/** Runs bench/prepare.ts in a child process with the dataset's environment. */
 async function prepareDatabase(env: Record<string, string>): Promise<void> {
-  const script = path.join(ROOT, 'scripts', 'lib', 'bench', 'prepare.ts')
+  const script = path.join(ROOT, 'bench', 'prepare.ts')
   // process.execArgv carries tsx's loader and --conditions=production, so the child runs like this script.
   const child = spawn(process.execPath, [...process.execArgv, script], {
     cwd: ROOT,
@@ -176,7 +169,7 @@ async function runDataset(count: number, options: Options): Promise<DatasetResul
     )
     progress(`${label}: built in ${(buildMs / 1000).toFixed(1)} s`)
 
-    // The topology part (scripts/lib/bench/topology.ts): a front cache the server purges.
+    // The topology part (bench/topology.ts): a front cache the server purges.
     const topology = topologyAvailable()
     const frontPort = topology.ok ? await freePort() : undefined
     const serverEnv = frontPort ? { ...env, FRONT_CACHE_URL: `http://127.0.0.1:${frontPort}` } : env
@@ -288,7 +281,7 @@ async function runDataset(count: number, options: Options): Promise<DatasetResul
     const endOfLoadBytes = rssBytes(pid)
     const ceiling = (staticBefore.requestsPerSecond + staticAfter.requestsPerSecond) / 2
 
-    // The same pages again with wrk, against nginx serving the story page's bytes (see lib/bench/wrk.ts).
+    // The same pages again with wrk, against nginx serving the story page's bytes (see bench/wrk.ts).
     let wrkResult: DatasetResult['wrk']
     let frontCacheResult: DatasetResult['topology'] = {
       skipped: topology.ok ? 'wrk and nginx are not installed' : topology.reason,
