@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect } from 'react'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { MAX_QUERY_LENGTH } from '@/lib/search-limits'
 import './(site)/site.css'
 

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { env } from '@/lib/env'
 
 export default function robots(): MetadataRoute.Robots {

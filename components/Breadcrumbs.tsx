@@ -1,5 +1,5 @@
 import { JsonLd } from '@/components/JsonLd'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { env } from '@/lib/env'
 import { breadcrumbJsonLd, type Crumb } from '@/lib/seo/structured-data'
 

@@ -1,5 +1,5 @@
 import { MediaImage } from '@/components/MediaImage'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import type { InternView } from '@/lib/data/types'
 
 export function InternCard({ intern }: { intern: InternView }) {

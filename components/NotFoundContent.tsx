@@ -1,5 +1,5 @@
 import { SearchForm } from '@/components/SearchForm'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 
 /** The helpful part of every 404: what happened, a search box and ways on. */
 export function NotFoundContent() {

@@ -1,4 +1,4 @@
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import type { InternView } from '@/lib/data/types'
 
 /** "Medvirkende": the interns who appear in a story. */

@@ -7,7 +7,7 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 import type { InlineQuoteBlock, ReadAlsoBlock, VideoEmbedBlock } from '@/payload-types'
 import { PullQuote } from '@/components/PullQuote'
 import { VideoEmbed } from '@/components/VideoEmbed'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import type { QuoteView } from '@/lib/data/types'
 import { isSafeHref } from '@/lib/richtext/safe-url'
 import { parseVideoUrl } from '@/lib/richtext/video'

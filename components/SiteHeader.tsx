@@ -1,4 +1,4 @@
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import type { LinkView } from '@/lib/data/types'
 
 type Props = { siteName: string; navigation: LinkView[] }

@@ -1,5 +1,5 @@
 import { MediaImage } from '@/components/MediaImage'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import type { StoryCardView } from '@/lib/data/types'
 import { formatDanishDate } from '@/lib/format'
 

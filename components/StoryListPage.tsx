@@ -1,6 +1,6 @@
 import { Pagination } from '@/components/Pagination'
 import { StoryCard } from '@/components/StoryCard'
-import { storiesPagePath } from '@/lib/cache-tags'
+import { storiesPagePath } from '@/lib/paths'
 import type { StoryPageView } from '@/lib/data/articles'
 
 /** The story list, shared by /historier and /historier/side/<n>. */

@@ -1,7 +1,7 @@
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { Pagination } from '@/components/Pagination'
 import { StoryCard } from '@/components/StoryCard'
-import { PATHS, topicPagePath } from '@/lib/cache-tags'
+import { PATHS, topicPagePath } from '@/lib/paths'
 import type { TopicPageView } from '@/lib/data/topics'
 
 /** One topic and its stories, shared by /emner/<slug> and its further pages. */

@@ -1,7 +1,7 @@
 /**
- * Every cache tag and every public path, written once. `lib/data` tags what it reads with these; the
- * collection and global hooks revalidate with the same values, so a page can never be cached under a
- * name that no hook clears.
+ * Every cache tag, written once. `lib/data` tags what it reads with these; the collection and global hooks
+ * revalidate with the same values, so a page can never be cached under a name that no hook clears. The
+ * public paths are in lib/paths.ts.
  */
 
 export const GLOBAL_SLUGS = ['site', 'footer', 'navigation'] as const
@@ -38,49 +38,3 @@ export const ALL_COLLECTION_TAGS: readonly string[] = [
   TAGS.redirects,
   ...GLOBAL_SLUGS.map((slug) => TAGS.global(slug)),
 ]
-
-export const PATHS = {
-  home: '/',
-  stories: '/historier',
-  story: (slug: string) => `/historier/${encodeURIComponent(slug)}`,
-  topics: '/emner',
-  topic: (slug: string) => `/emner/${encodeURIComponent(slug)}`,
-  interns: '/praktikanter',
-  intern: (slug: string) => `/praktikanter/${encodeURIComponent(slug)}`,
-  contact: '/kontakt',
-  about: '/om',
-  search: '/soeg',
-  sitemap: '/sitemap.xml',
-  /** One file of a sitemap split by lib/data/sitemap.ts (past 50,000 URLs), numbered from 0. */
-  sitemapFile: (file: number) => `/sitemap/${file}.xml`,
-  admin: '/admin',
-  page: (slug: string) => `/${encodeURIComponent(slug)}`,
-} as const
-
-/** First path segments the site's own routes use; a free page may not take one of them. */
-export const RESERVED_PAGE_SLUGS: readonly string[] = [
-  'historier',
-  'emner',
-  'praktikanter',
-  'kontakt',
-  'om',
-  'soeg',
-  'admin',
-  'api',
-  'feed-xml',
-  'sitemap-xml',
-  'sitemap',
-  'robots-txt',
-  'next',
-  '_next',
-]
-
-/** `/historier` for the first page, `/historier/side/<n>` after it. */
-export function storiesPagePath(page: number): string {
-  return page <= 1 ? PATHS.stories : `${PATHS.stories}/side/${page}`
-}
-
-/** `/emner/<slug>` for the first page, `/emner/<slug>/side/<n>` after it. */
-export function topicPagePath(slug: string, page: number): string {
-  return page <= 1 ? PATHS.topic(slug) : `${PATHS.topic(slug)}/side/${page}`
-}

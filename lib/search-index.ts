@@ -9,7 +9,7 @@ import type {
   PayloadRequest,
   Where,
 } from 'payload'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { dialectOf, runSql, sql } from '@/lib/raw-sql'
 import { quoteIdsOf } from '@/lib/data/reshape'
 import { fts5Query, indexTerms, indexWords, mongoQuery, tsQuery, type ParsedQuery } from '@/lib/search-text'

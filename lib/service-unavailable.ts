@@ -1,4 +1,4 @@
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { escapeHtml } from '@/lib/html'
 import { MAX_QUERY_LENGTH } from '@/lib/search-limits'
 

@@ -1,4 +1,4 @@
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { getFeedItems } from '@/lib/data/feed'
 import { getSite } from '@/lib/data/globals'
 import { env } from '@/lib/env'

@@ -7,7 +7,7 @@ import { slugRedirectHooks } from '@/collections/Redirects/hooks/redirectOnSlugC
 import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { previewUrl } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
 import { revalidationHooks } from '@/lib/revalidate'

@@ -5,7 +5,7 @@
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import type { DefaultDocumentIDType } from 'payload'
 import type { Article, Contact, Intern, Media, Quote, Topic } from '@/payload-types'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import type {
   ContactView,
   ImageView,

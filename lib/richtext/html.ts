@@ -4,7 +4,7 @@ import {
   LinkHTMLConverter,
 } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import type { QuoteView } from '@/lib/data/types'
 import { escapeHtml } from '@/lib/html'
 import { isSafeHref } from '@/lib/richtext/safe-url'

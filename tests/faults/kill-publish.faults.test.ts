@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isCompleteHtml, OwnSite, removeBuilds } from '../helpers/faults'
 import { provisionPostgresOn, type ProvisionedDatabase, startEmbeddedPostgres } from '../helpers/provision'
 import { runScript } from '../helpers/scripts'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 
 /**
  * `kill -9` of the server in the middle of a publish, at several moments of it, then a restart. A save is

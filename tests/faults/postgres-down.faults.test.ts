@@ -9,7 +9,7 @@ import {
   startEmbeddedPostgres,
 } from '../helpers/provision'
 import { runScript } from '../helpers/scripts'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import type { RunningServer } from '@/scripts/lib/server'
 
 /**

@@ -5,7 +5,7 @@ import { baseUrl, get } from '../helpers/http'
 import { removeDocument, testPayload } from '../helpers/payload'
 import { authed, restLogin } from '../helpers/rest'
 import { deleteUser, type TestUser } from '../helpers/users'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 
 /**
  * Readers while the editor works: 20 connections load a story page, `/` and `/historier` (and a second

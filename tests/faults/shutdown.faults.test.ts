@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import { isCompleteHtml, logEntries, pause, removeBuilds, startOwnServer } from '../helpers/faults'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import type { RunningServer } from '@/scripts/lib/server'
 
 /**

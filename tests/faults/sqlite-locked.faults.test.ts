@@ -13,7 +13,7 @@ import {
 } from '../helpers/faults'
 import { removeDocument, testPayload } from '../helpers/payload'
 import { createUser, deleteUser, type TestUser } from '../helpers/users'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import type { RunningServer } from '@/scripts/lib/server'
 
 /**

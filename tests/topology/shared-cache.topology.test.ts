@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { SharedCacheStore } from '@/lib/shared-cache/store'
 import { removeBuilds } from '../helpers/faults'
 import { pageText } from '../helpers/page-text'

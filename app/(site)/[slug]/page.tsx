@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { RichText } from '@/components/RichText'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { PreviewBanner } from '@/components/PreviewBanner'
 import { getPageBySlug, getPageDraft } from '@/lib/data/pages'
 import { previewingEditor } from '@/lib/data/preview'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { getTopicsWithCounts } from '@/lib/data/topics'
 import { pageMetadata } from '@/lib/seo/metadata'
 

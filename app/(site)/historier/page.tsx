@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { StoryListPage } from '@/components/StoryListPage'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { getStoriesPage } from '@/lib/data/articles'
 import { pageMetadata } from '@/lib/seo/metadata'
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { MediaImage } from '@/components/MediaImage'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { getContacts } from '@/lib/data/people'
 import { telHref } from '@/lib/format'
 import { pageMetadata } from '@/lib/seo/metadata'

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { RichText } from '@/components/RichText'
 import { VisionSection } from '@/components/VisionSection'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { getSite } from '@/lib/data/globals'
 import { pageMetadata } from '@/lib/seo/metadata'
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { InternCard } from '@/components/InternCard'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { getInterns } from '@/lib/data/people'
 import { pageMetadata } from '@/lib/seo/metadata'
 

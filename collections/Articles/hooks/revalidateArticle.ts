@@ -1,5 +1,6 @@
 import type { Article } from '@/payload-types'
-import { PATHS, TAGS } from '@/lib/cache-tags'
+import { TAGS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 
 /**
  * What to refresh when a story changes: the lists (home, story pages, topics, feed, sitemap, search) and

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFoundOrRedirect } from '@/lib/data/redirects'
 import { TopicPage } from '@/components/TopicPage'
-import { PATHS } from '@/lib/cache-tags'
+import { PATHS } from '@/lib/paths'
 import { getTopicPage } from '@/lib/data/topics'
 import { storySlugParam } from '@/lib/params'
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'

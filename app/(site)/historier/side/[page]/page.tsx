@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { StoryListPage } from '@/components/StoryListPage'
-import { storiesPagePath } from '@/lib/cache-tags'
+import { storiesPagePath } from '@/lib/paths'
 import { getStoriesPage } from '@/lib/data/articles'
 import { pageParam } from '@/lib/params'
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { TopicPage } from '@/components/TopicPage'
-import { topicPagePath } from '@/lib/cache-tags'
+import { topicPagePath } from '@/lib/paths'
 import { getTopicPage } from '@/lib/data/topics'
 import { pageParam, storySlugParam } from '@/lib/params'
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
