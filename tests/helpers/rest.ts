@@ -1,4 +1,5 @@
 import type { CollectionSlug, DefaultDocumentIDType, Payload } from 'payload'
+import { expect } from 'vitest'
 import { get } from './http'
 import { createUser, type TestUser } from './users'
 
@@ -63,4 +64,25 @@ export async function restRemove(
   if (response.status !== 200) {
     throw new Error(`removing ${collection} ${id} failed: ${response.status} ${await response.text()}`)
   }
+}
+
+/**
+ * A JSON request to a server of the test's own (not the run's shared one, see `get`), as `token`'s user or
+ * anonymously; any answer other than 2xx fails the test with the method, path and body.
+ */
+export async function restCall(
+  origin: string,
+  token: string | null,
+  method: string,
+  pathname: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${origin}${pathname}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  })
+  const json = (await response.json()) as Record<string, unknown>
+  expect(response.status, `${method} ${pathname}: ${JSON.stringify(json)}`).toBeLessThan(300)
+  return json
 }

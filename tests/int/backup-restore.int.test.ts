@@ -24,6 +24,7 @@ import {
   type ProvisionedDatabase,
 } from '../helpers/provision'
 import { runScript } from '../helpers/scripts'
+import { restCall } from '../helpers/rest'
 import { BackupRefusal, listFiles, sha256File } from '@/scripts/lib/backup'
 import { chooseTool, postgresClient, serverVersion } from '@/scripts/lib/postgres-dump'
 import { freePort, type RunningServer, startNextServer } from '@/scripts/lib/server'
@@ -110,21 +111,8 @@ async function stop(site: Site): Promise<void> {
   site.server = undefined
 }
 
-async function call(
-  server: RunningServer,
-  token: string | null,
-  method: string,
-  pathname: string,
-  body?: unknown,
-) {
-  const response = await fetch(`${server.url}${pathname}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  })
-  const json = (await response.json()) as Record<string, unknown>
-  expect(response.status, `${method} ${pathname}: ${JSON.stringify(json)}`).toBeLessThan(300)
-  return json
+function call(server: RunningServer, token: string | null, method: string, pathname: string, body?: unknown) {
+  return restCall(server.url, token, method, pathname, body)
 }
 
 async function adminToken(server: RunningServer): Promise<string> {

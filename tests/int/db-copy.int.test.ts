@@ -14,6 +14,7 @@ import {
   type ProvisionedDatabase,
 } from '../helpers/provision'
 import { runScript } from '../helpers/scripts'
+import { restCall } from '../helpers/rest'
 import { type IdMaps, Remapper } from '@/scripts/lib/copy'
 import { freePort, type RunningServer, startNextServer } from '@/scripts/lib/server'
 
@@ -237,16 +238,8 @@ const ADMIN = { email: 'admin@kopi.faxe.invalid', password: 'administratorens-ko
 
 /** An editor, a story published and renamed (a redirect, versions) and then changed in a draft. */
 async function addContent(server: RunningServer): Promise<void> {
-  const call = async (token: string | null, method: string, pathname: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${pathname}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    })
-    const json = (await response.json()) as Record<string, unknown>
-    expect(response.status, `${method} ${pathname}: ${JSON.stringify(json)}`).toBeLessThan(300)
-    return json
-  }
+  const call = (token: string | null, method: string, pathname: string, body?: unknown) =>
+    restCall(server.url, token, method, pathname, body)
   const { token: adminToken } = (await call(null, 'POST', '/api/users/login', ADMIN)) as { token: string }
   await call(adminToken, 'POST', '/api/users', { ...EDITOR, role: 'editor' })
   const { token } = (await call(null, 'POST', '/api/users/login', EDITOR)) as { token: string }
