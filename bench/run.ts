@@ -163,8 +163,11 @@ async function runDataset(count: number, options: Options): Promise<DatasetResul
     // the database at build time, and this dataset's database did not exist before this run.
     progress(`${label}: building the app into ${DIST_DIR} (next build) …`)
     const [, buildMs] = await timed(() =>
-      runBuild(DIST_DIR, parseDatabaseUri(env.DATABASE_URI), childEnv(env), (line) =>
-        progress(`  | ${line}`),
+      runBuild(
+        DIST_DIR,
+        { database: parseDatabaseUri(env.DATABASE_URI), siteUrl: origin },
+        childEnv(env),
+        (line) => progress(`  | ${line}`),
       ),
     )
     progress(`${label}: built in ${(buildMs / 1000).toFixed(1)} s`)

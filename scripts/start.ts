@@ -43,12 +43,12 @@ async function main(): Promise<void> {
   for (const line of describeMediaCheck(await checkMedia(payload, env))) step(`  ${line}`)
   await payload.destroy()
 
-  const build = checkBuild(DIST_DIR, env.database)
+  const build = checkBuild(DIST_DIR, env)
   if (!build.current || seeded) {
     step(
       `Building the site (${build.current ? 'new content was seeded' : build.reason}); this takes about a minute …`,
     )
-    await runBuild(DIST_DIR, env.database, process.env, (line) => console.log(`  | ${line}`))
+    await runBuild(DIST_DIR, env, process.env, (line) => console.log(`  | ${line}`))
     step(`  built in ${seconds()}`)
   } else {
     step('Using the existing production build')

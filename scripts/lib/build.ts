@@ -6,9 +6,11 @@ import ts from 'typescript'
 import type { DatabaseConfig } from '@/lib/env'
 
 /**
- * "Build if needed": a production build is reused only when it was made from the same sources and against
- * the same database. The second condition matters because Next.js prerenders the static pages (the home
- * page) at build time from the database; a build made from another database would serve its content.
+ * "Build if needed": a production build is reused only when it was made from the same sources, against
+ * the same database and for the same site address. The database matters because Next.js prerenders the
+ * static pages (the home page) at build time from it; a build made from another database would serve its
+ * content. The address (SITE_URL) matters because the build bakes it in: next.config.ts decides the HSTS
+ * header from it, and robots.txt, prerendered without a cache tag, names the sitemap on it.
  */
 
 const ROOT = process.cwd()
@@ -21,7 +23,10 @@ const INPUT_FILES = ['package-lock.json', 'tsconfig.json']
 const STAMP_FILE = 'faxe-build.json'
 const SCRIPT = /\.(c|m)?[jt]sx?$/
 
-type Stamp = { sources: string; database: string }
+type Stamp = { sources: string; database: string; siteUrl: string }
+
+/** What a build is made for: the database it prerenders from and the public address it bakes in. */
+export type BuildTarget = { database: DatabaseConfig; siteUrl: string }
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return []
@@ -101,7 +106,7 @@ export function databaseIdentity(database: DatabaseConfig): string {
 
 export type BuildCheck = { current: true } | { current: false; reason: string }
 
-export function checkBuild(distDir: string, database: DatabaseConfig): BuildCheck {
+export function checkBuild(distDir: string, { database, siteUrl }: BuildTarget): BuildCheck {
   const dir = path.resolve(ROOT, distDir)
   if (!existsSync(path.join(dir, 'BUILD_ID'))) return { current: false, reason: 'no production build yet' }
   let stamp: Stamp
@@ -114,6 +119,9 @@ export function checkBuild(distDir: string, database: DatabaseConfig): BuildChec
     return { current: false, reason: 'the sources changed since the last build' }
   if (stamp.database !== databaseIdentity(database)) {
     return { current: false, reason: 'the last build was made against another database' }
+  }
+  if (stamp.siteUrl !== siteUrl) {
+    return { current: false, reason: `the last build was made for another SITE_URL than ${siteUrl}` }
   }
   return { current: true }
 }
@@ -136,7 +144,7 @@ export function invalidateBuild(distDir: string): string[] {
 /** Runs `next build`, streaming its output, and stamps the result. */
 export async function runBuild(
   distDir: string,
-  database: DatabaseConfig,
+  { database, siteUrl }: BuildTarget,
   env: Record<string, string | undefined>,
   onLine: (line: string) => void,
 ): Promise<void> {
@@ -148,7 +156,14 @@ export async function runBuild(
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [nextBin, 'build'], {
       cwd: ROOT,
-      env: { ...env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...env,
+        // The address the stamp records, also when it was derived from PORT rather than set.
+        SITE_URL: siteUrl,
+        NODE_ENV: 'production',
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const forward = (chunk: Buffer) => {
@@ -161,7 +176,7 @@ export async function runBuild(
       code === 0 ? resolve() : reject(new Error(`next build exited with code ${code}`)),
     )
   })
-  const stamp: Stamp = { sources, database: databaseIdentity(database) }
+  const stamp: Stamp = { sources, database: databaseIdentity(database), siteUrl }
   writeFileSync(path.join(ROOT, distDir, STAMP_FILE), JSON.stringify(stamp, null, 2))
 }
 

@@ -96,12 +96,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await payload.destroy()
 
     const distDir = testDistDir(kind)
-    const build = checkBuild(distDir, env.database)
+    const build = checkBuild(distDir, env)
     if (!build.current) {
       log(`building the app into ${distDir} (${build.reason}) …`)
       const lines: string[] = []
       try {
-        await runBuild(distDir, env.database, childEnv(testEnv), (line) => lines.push(line))
+        await runBuild(distDir, env, childEnv(testEnv), (line) => lines.push(line))
       } catch (error) {
         console.error(lines.join('\n'))
         throw error
