@@ -31,6 +31,7 @@ import { hasJobsToken } from '@/lib/jobs-token'
 import { mediaStorage } from '@/lib/media-storage'
 import { noteApiError } from '@/lib/request-errors'
 import { bodyEditor } from '@/lib/richtext/editor'
+import { editorial } from '@/plugins/editorial'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const { database, email, payloadSecret, s3, siteUrl } = env()
@@ -77,8 +78,10 @@ export default buildConfig({
   },
   collections: [Articles, Pages, Quotes, Interns, Contacts, Topics, Media, Redirects, Users, AuditLog],
   globals: [Site, Footer, Navigation],
-  // Uploaded media in MEDIA_DIR, or in an S3-compatible bucket when S3_* is set (lib/media-storage.ts).
-  plugins: [mediaStorage(s3)],
+  // The editorial fields and hooks of the collections and globals that opt in (plugins/editorial), first so
+  // that the storage plugin's own hooks and fields come after them. Uploaded media in MEDIA_DIR, or in an
+  // S3-compatible bucket when S3_* is set (lib/media-storage.ts).
+  plugins: [editorial(), mediaStorage(s3)],
   upload: {
     // Checked while the upload streams in: a bigger file is cut off and answered 413 with this message.
     limits: { fileSize: MAX_UPLOAD_BYTES },

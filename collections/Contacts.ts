@@ -2,17 +2,9 @@ import type { CollectionConfig } from 'payload'
 import type { Contact } from '@/payload-types'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
-import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
-import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { slugField } from '@/fields/slug'
 import { TAGS } from '@/lib/cache-tags'
-import { revalidationHooks } from '@/lib/revalidate'
-import { searchIndexHooks } from '@/lib/search-index'
-import { respectLocksInGraphQL } from '@/lib/document-locks'
-
-const revalidation = revalidationHooks<Contact>(() => ({ tags: [TAGS.contacts] }))
-const audit = auditHooks()
-const search = searchIndexHooks('contact')
+import { editorialCollection } from '@/plugins/editorial'
 
 /**
  * The people to call. Their work details (name, title, work e-mail and phone) are public by design;
@@ -40,12 +32,7 @@ export const Contacts: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  hooks: {
-    beforeOperation: [respectLocksInGraphQL],
-    beforeChange: [stampAuthorship, ...audit.beforeChange],
-    afterChange: [...search.afterChange, ...revalidation.afterChange, ...audit.afterChange],
-    afterDelete: [...search.afterDelete, ...revalidation.afterDelete, ...audit.afterDelete],
-  },
+  custom: editorialCollection<Contact>({ search: 'contact', revalidate: () => ({ tags: [TAGS.contacts] }) }),
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },
     slugField({ from: 'name' }),
@@ -72,6 +59,5 @@ export const Contacts: CollectionConfig = {
         description: { da: 'Lavere tal vises først.', en: 'Lower numbers come first.' },
       },
     },
-    ...authorshipFields(),
   ],
 }

@@ -2,26 +2,21 @@ import type { CollectionConfig } from 'payload'
 import type { Intern } from '@/payload-types'
 import { consentingOrEditor } from '@/access/consentingOrEditor'
 import { isEditor, isEditorField } from '@/access/isEditor'
-import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
-import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { slugField } from '@/fields/slug'
 import { TAGS } from '@/lib/cache-tags'
 import { PATHS } from '@/lib/paths'
-import { revalidationHooks } from '@/lib/revalidate'
-import { searchIndexHooks } from '@/lib/search-index'
-import { respectLocksInGraphQL } from '@/lib/document-locks'
+import type { Targets } from '@/lib/revalidate'
+import { editorialCollection } from '@/plugins/editorial'
 
 /** Field access for the consent record: read and written by editors only, never public. */
 const consentAccess = { read: isEditorField, create: isEditorField, update: isEditorField }
 
 // An intern's consent also decides whether their photo is public (access/consentedMediaOrEditor.ts), so
 // whatever shows that image (a story's hero, say) is refreshed with the intern.
-const revalidation = revalidationHooks<Intern>((doc, previousDoc) => ({
+const internTargets = (doc: Intern, previousDoc?: Intern): Targets => ({
   tags: [TAGS.interns, TAGS.media],
   paths: [PATHS.interns, ...[doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.intern)],
-}))
-const audit = auditHooks()
-const search = searchIndexHooks('intern')
+})
 
 /**
  * Visiting innovation interns. They are not municipal staff, so an intern is public only with a recorded
@@ -45,12 +40,7 @@ export const Interns: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  hooks: {
-    beforeOperation: [respectLocksInGraphQL],
-    beforeChange: [stampAuthorship, ...audit.beforeChange],
-    afterChange: [...search.afterChange, ...revalidation.afterChange, ...audit.afterChange],
-    afterDelete: [...search.afterDelete, ...revalidation.afterDelete, ...audit.afterDelete],
-  },
+  custom: editorialCollection({ search: 'intern', revalidate: internTargets }),
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },
     slugField({ from: 'name' }),
@@ -126,6 +116,5 @@ export const Interns: CollectionConfig = {
         },
       },
     },
-    ...authorshipFields(),
   ],
 }

@@ -2,15 +2,9 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import type { Quote } from '@/payload-types'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
-import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
-import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { TAGS } from '@/lib/cache-tags'
-import { revalidationHooks } from '@/lib/revalidate'
-import { respectLocksInGraphQL } from '@/lib/document-locks'
 import { indexDocument } from '@/lib/search-index'
-
-const revalidation = revalidationHooks<Quote>(() => ({ tags: [TAGS.quotes] }))
-const audit = auditHooks()
+import { editorialCollection } from '@/plugins/editorial'
 
 /** A story's search index holds its quotes' text, so the story it belongs to (before and after) is reindexed. */
 const reindexStories = async ({
@@ -53,11 +47,11 @@ export const Quotes: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
+  custom: editorialCollection<Quote>({ revalidate: () => ({ tags: [TAGS.quotes] }) }),
+  // After the editorial plugin's revalidation, before its audit entry.
   hooks: {
-    beforeOperation: [respectLocksInGraphQL],
-    beforeChange: [stampAuthorship, ...audit.beforeChange],
-    afterChange: [...revalidation.afterChange, reindexStories, ...audit.afterChange],
-    afterDelete: [...revalidation.afterDelete, reindexStories, ...audit.afterDelete],
+    afterChange: [reindexStories],
+    afterDelete: [reindexStories],
   },
   fields: [
     {
@@ -99,6 +93,5 @@ export const Quotes: CollectionConfig = {
       label: { da: 'Historie', en: 'Story' },
       admin: { position: 'sidebar' },
     },
-    ...authorshipFields(),
   ],
 }

@@ -1,11 +1,8 @@
 import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
-import { auditGlobalHook } from '@/collections/AuditLog/hooks/auditTrail'
-import { globalAuthorshipFields, stampGlobalAuthorship } from '@/fields/authorship'
-import { respectGlobalLocks } from '@/lib/document-locks'
-import { revalidateGlobal } from '@/lib/revalidate-global'
 import { validateHref } from '@/lib/richtext/safe-url'
+import { editorialGlobal } from '@/plugins/editorial'
 
 export const Footer: GlobalConfig = {
   slug: 'footer',
@@ -17,11 +14,7 @@ export const Footer: GlobalConfig = {
     update: isAdmin,
   },
   versions: { max: 20 },
-  hooks: {
-    beforeOperation: [respectGlobalLocks],
-    beforeChange: [stampGlobalAuthorship],
-    afterChange: [revalidateGlobal('footer'), auditGlobalHook],
-  },
+  custom: editorialGlobal(),
   fields: [
     {
       name: 'operatorLine',
@@ -70,6 +63,5 @@ export const Footer: GlobalConfig = {
         },
       ],
     },
-    ...globalAuthorshipFields(),
   ],
 }

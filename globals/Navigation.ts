@@ -1,11 +1,8 @@
 import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
-import { auditGlobalHook } from '@/collections/AuditLog/hooks/auditTrail'
-import { globalAuthorshipFields, stampGlobalAuthorship } from '@/fields/authorship'
-import { respectGlobalLocks } from '@/lib/document-locks'
-import { revalidateGlobal } from '@/lib/revalidate-global'
 import { validateHref } from '@/lib/richtext/safe-url'
+import { editorialGlobal } from '@/plugins/editorial'
 
 export const Navigation: GlobalConfig = {
   slug: 'navigation',
@@ -17,11 +14,7 @@ export const Navigation: GlobalConfig = {
     update: isAdmin,
   },
   versions: { max: 20 },
-  hooks: {
-    beforeOperation: [respectGlobalLocks],
-    beforeChange: [stampGlobalAuthorship],
-    afterChange: [revalidateGlobal('navigation'), auditGlobalHook],
-  },
+  custom: editorialGlobal(),
   fields: [
     {
       name: 'items',
@@ -41,6 +34,5 @@ export const Navigation: GlobalConfig = {
         },
       ],
     },
-    ...globalAuthorshipFields(),
   ],
 }

@@ -1,11 +1,8 @@
 import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
-import { auditGlobalHook } from '@/collections/AuditLog/hooks/auditTrail'
-import { globalAuthorshipFields, stampGlobalAuthorship } from '@/fields/authorship'
-import { respectGlobalLocks } from '@/lib/document-locks'
-import { revalidateGlobal } from '@/lib/revalidate-global'
 import { bodyEditor } from '@/lib/richtext/editor'
+import { editorialGlobal } from '@/plugins/editorial'
 
 export const Site: GlobalConfig = {
   slug: 'site',
@@ -17,11 +14,7 @@ export const Site: GlobalConfig = {
     update: isAdmin,
   },
   versions: { max: 20 },
-  hooks: {
-    beforeOperation: [respectGlobalLocks],
-    beforeChange: [stampGlobalAuthorship],
-    afterChange: [revalidateGlobal('site'), auditGlobalHook],
-  },
+  custom: editorialGlobal(),
   fields: [
     { name: 'name', type: 'text', label: { da: 'Sitets navn', en: 'Site name' }, required: true },
     {
@@ -70,6 +63,5 @@ export const Site: GlobalConfig = {
         { name: 'goal', type: 'textarea', label: { da: 'Mål', en: 'Goal' } },
       ],
     },
-    ...globalAuthorshipFields(),
   ],
 }

@@ -1,18 +1,13 @@
 import { after } from 'next/server'
 import { revalidatePath, revalidateTag } from 'next/cache'
 import { currentRequest, type PendingRevalidation } from '@/lib/request-context'
-import type {
-  CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
-  PayloadRequest,
-  TypeWithID,
-} from 'payload'
+import type { PayloadRequest } from 'payload'
 
 export type Targets = { tags?: string[]; paths?: string[] }
 
 /**
  * The one way this site invalidates a cache: the collection and global hooks call `revalidate` with the
- * tags and paths of lib/cache-tags.ts that a change touched. Next.js hands each expiry to the cache handler
+ * tags and paths of lib/cache-tags.ts that a change touched (plugins/editorial/hooks/revalidate.ts). Next.js hands each expiry to the cache handler
  * (lib/shared-cache/handler.ts: Redis when REDIS_URL is set, so every instance sees it, and a purge of the
  * front caches when FRONT_CACHE_URL is set).
  *
@@ -62,43 +57,4 @@ function apply(pending: PendingRevalidation): void {
   // once more (the `'max'` profile would show the old story after a save).
   for (const tag of new Set(pending.tags)) revalidateTag(tag, { expire: 0 })
   for (const path of new Set(pending.paths)) revalidatePath(path)
-}
-
-/** A document of a collection with drafts carries its status; others are always public once saved. */
-type MaybeVersioned = { _status?: 'draft' | 'published' | null }
-
-/**
- * Whether the public can see a difference: the document is (now) published, or was before this change
- * (an unpublish, or a published document whose slug or content changed). A draft saved over a draft, which
- * is what the admin's autosave does every few seconds while the editor types, changes nothing public.
- */
-export function changesWhatThePublicSees(doc: MaybeVersioned, previousDoc?: MaybeVersioned): boolean {
-  if (!('_status' in doc) || doc._status === undefined) return true
-  return doc._status === 'published' || previousDoc?._status === 'published'
-}
-
-/**
- * afterChange/afterDelete hooks that refresh what `targets` names for the document (and for its previous
- * version, so a renamed slug clears the old URL too), on changes the public can see.
- */
-export function revalidationHooks<T extends TypeWithID>(
-  targets: (doc: T, previousDoc?: T) => Targets,
-): { afterChange: CollectionAfterChangeHook<T>[]; afterDelete: CollectionAfterDeleteHook<T>[] } {
-  return {
-    afterChange: [
-      ({ doc, previousDoc, req }) => {
-        if (changesWhatThePublicSees(doc as MaybeVersioned, previousDoc as MaybeVersioned | undefined)) {
-          revalidate(req, targets(doc, previousDoc))
-        }
-        return doc
-      },
-    ],
-    afterDelete: [
-      ({ doc, req }) => {
-        // A draft that was never published (or was unpublished) leaves nothing public behind.
-        if (changesWhatThePublicSees(doc as MaybeVersioned)) revalidate(req, targets(doc))
-        return doc
-      },
-    ],
-  }
 }

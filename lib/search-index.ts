@@ -1,14 +1,6 @@
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-import type {
-  CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
-  CollectionSlug,
-  DefaultDocumentIDType,
-  Payload,
-  PayloadRequest,
-  Where,
-} from 'payload'
+import type { CollectionSlug, DefaultDocumentIDType, Payload, PayloadRequest, Where } from 'payload'
 import { PATHS } from '@/lib/paths'
 import { dialectOf, runSql, sql } from '@/lib/raw-sql'
 import { quoteIdsOf } from '@/lib/data/reshape'
@@ -459,26 +451,6 @@ export async function indexDocument(
   const entry = row ? await entryFor(payload, kind, row, req) : null
   if (entry) await upsertEntry(payload, entry, req)
   else await removeEntry(payload, kind, String(id), req)
-}
-
-/** afterChange / afterDelete hooks that keep a collection's rows of the index current. */
-export function searchIndexHooks(kind: SearchKind): {
-  afterChange: CollectionAfterChangeHook[]
-  afterDelete: CollectionAfterDeleteHook[]
-} {
-  return {
-    afterChange: [
-      async ({ doc, req }) => {
-        await indexDocument(req.payload, kind, doc.id, req)
-        return doc
-      },
-    ],
-    afterDelete: [
-      async ({ id, req }) => {
-        await removeEntry(req.payload, kind, String(id), req)
-      },
-    ],
-  }
 }
 
 /**

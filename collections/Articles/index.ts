@@ -1,27 +1,16 @@
 import type { CollectionConfig } from 'payload'
-import type { Article } from '@/payload-types'
 import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
-import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
-import { slugRedirectHooks } from '@/collections/Redirects/hooks/redirectOnSlugChange'
-import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { PATHS } from '@/lib/paths'
 import { previewUrl } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
-import { revalidationHooks } from '@/lib/revalidate'
-import { searchIndexHooks } from '@/lib/search-index'
-import { respectLocksInGraphQL } from '@/lib/document-locks'
+import { editorialCollection } from '@/plugins/editorial'
 import { InlineQuoteBlock, ReadAlsoBlock, VideoEmbedBlock } from './blocks'
 import { articleTargets } from './hooks/revalidateArticle'
 import { setContentUpdatedAt } from './hooks/setContentUpdatedAt'
 import { setPublishedAt } from './hooks/setPublishedAt'
-
-const revalidation = revalidationHooks<Article>(articleTargets)
-const audit = auditHooks()
-const redirects = slugRedirectHooks(PATHS.story)
-const search = searchIndexHooks('story')
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -60,24 +49,10 @@ export const Articles: CollectionConfig = {
     },
     maxPerDoc: 50,
   },
+  custom: editorialCollection({ search: 'story', revalidate: articleTargets, slugRedirects: PATHS.story }),
+  // After the editorial plugin's authorship stamp, before it notes the public state for audit and redirects.
   hooks: {
-    beforeOperation: [respectLocksInGraphQL],
-    beforeChange: [
-      stampAuthorship,
-      setPublishedAt,
-      setContentUpdatedAt,
-      ...audit.beforeChange,
-      ...redirects.beforeChange,
-    ],
-    // Redirects first: the old address must answer 301 as soon as the revalidated page is gone.
-    // The search index before revalidation, so a page rendered after the refresh finds the new text.
-    afterChange: [
-      ...redirects.afterChange,
-      ...search.afterChange,
-      ...revalidation.afterChange,
-      ...audit.afterChange,
-    ],
-    afterDelete: [...search.afterDelete, ...revalidation.afterDelete, ...audit.afterDelete],
+    beforeChange: [setPublishedAt, setContentUpdatedAt],
   },
   fields: [
     {
@@ -173,6 +148,5 @@ export const Articles: CollectionConfig = {
       },
     },
     seoField(),
-    ...authorshipFields(),
   ],
 }

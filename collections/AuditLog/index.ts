@@ -50,7 +50,7 @@ const statusField = (name: 'fromStatus' | 'toStatus', label: { da: string; en: s
 
 /**
  * Who created, changed, published, unpublished or deleted what, and when. Written only by the hooks in
- * ./hooks/auditTrail.ts; nobody can create, change or delete an entry through the admin, REST or GraphQL,
+ * plugins/editorial/hooks/audit.ts; nobody can create, change or delete an entry through the admin, REST or GraphQL,
  * and only administrators can read them. The user's name is copied into the entry, so it still says who
  * did it after the account is deleted.
  */

@@ -1,21 +1,15 @@
 import type { CollectionConfig } from 'payload'
 import { consentedMediaOrEditor } from '@/access/consentedMediaOrEditor'
 import { isEditor } from '@/access/isEditor'
-import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
-import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { env } from '@/lib/env'
 import type { Media as MediaDoc } from '@/payload-types'
 import { TAGS } from '@/lib/cache-tags'
-import { revalidationHooks } from '@/lib/revalidate'
-import { respectLocksInGraphQL } from '@/lib/document-locks'
+import { editorialCollection } from '@/plugins/editorial'
+import { respectLocksInGraphQL } from '@/plugins/editorial/hooks/locks'
 import { sanitiseUpload } from './hooks/sanitiseUpload'
 
 /** Raster images only: SVG, XML and HTML can carry script and are refused outright. */
 export const ALLOWED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif'] as const
-
-// An image (or its alt text) can appear on any page, so every page that reads media is refreshed.
-const revalidation = revalidationHooks<MediaDoc>(() => ({ tags: [TAGS.media] }))
-const audit = auditHooks()
 
 /**
  * Alt text is required, and must describe the image: a file name or camera number ("IMG_2041.jpg") tells a
@@ -68,11 +62,11 @@ export const Media: CollectionConfig = {
     ],
     adminThumbnail: 'card',
   },
+  // An image (or its alt text) can appear on any page, so every page that reads media is refreshed.
+  custom: editorialCollection<MediaDoc>({ revalidate: () => ({ tags: [TAGS.media] }) }),
   hooks: {
+    // The upload is sanitised first; the editorial lock check is listed here so that it stays second.
     beforeOperation: [sanitiseUpload, respectLocksInGraphQL],
-    beforeChange: [stampAuthorship, ...audit.beforeChange],
-    afterChange: [...revalidation.afterChange, ...audit.afterChange],
-    afterDelete: [...revalidation.afterDelete, ...audit.afterDelete],
   },
   fields: [
     {
@@ -93,6 +87,5 @@ export const Media: CollectionConfig = {
       type: 'text',
       label: { da: 'Billedtekst', en: 'Caption' },
     },
-    ...authorshipFields(),
   ],
 }

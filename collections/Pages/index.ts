@@ -2,27 +2,20 @@ import type { CollectionConfig } from 'payload'
 import type { Page } from '@/payload-types'
 import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
-import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
-import { slugRedirectHooks } from '@/collections/Redirects/hooks/redirectOnSlugChange'
-import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { TAGS } from '@/lib/cache-tags'
 import { PATHS, RESERVED_PAGE_SLUGS } from '@/lib/paths'
 import { previewUrl } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
-import { revalidationHooks } from '@/lib/revalidate'
-import { searchIndexHooks } from '@/lib/search-index'
-import { respectLocksInGraphQL } from '@/lib/document-locks'
+import type { Targets } from '@/lib/revalidate'
+import { editorialCollection } from '@/plugins/editorial'
 import { ReadAlsoBlock, VideoEmbedBlock } from '../Articles/blocks'
 
-const revalidation = revalidationHooks<Page>((doc, previousDoc) => ({
+const pageTargets = (doc: Page, previousDoc?: Page): Targets => ({
   tags: [TAGS.pages, ...[doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(TAGS.page)],
   paths: [doc.slug, previousDoc?.slug].filter((s): s is string => !!s).map(PATHS.page),
-}))
-const audit = auditHooks()
-const search = searchIndexHooks('page')
-const redirects = slugRedirectHooks(PATHS.page)
+})
 
 /**
  * Free pages at /<slug> ("Privatlivspolitik", "Om Faxe i Fællesskab" ...), so the editor can publish them
@@ -57,17 +50,7 @@ export const Pages: CollectionConfig = {
     drafts: { autosave: { interval: 1500 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  hooks: {
-    beforeOperation: [respectLocksInGraphQL],
-    beforeChange: [stampAuthorship, ...audit.beforeChange, ...redirects.beforeChange],
-    afterChange: [
-      ...redirects.afterChange,
-      ...search.afterChange,
-      ...revalidation.afterChange,
-      ...audit.afterChange,
-    ],
-    afterDelete: [...search.afterDelete, ...revalidation.afterDelete, ...audit.afterDelete],
-  },
+  custom: editorialCollection({ search: 'page', revalidate: pageTargets, slugRedirects: PATHS.page }),
   fields: [
     { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true },
     {
@@ -89,6 +72,5 @@ export const Pages: CollectionConfig = {
       editor: bodyEditor([VideoEmbedBlock, ReadAlsoBlock]),
     },
     seoField(),
-    ...authorshipFields(),
   ],
 }

@@ -2,10 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
 import { nobodyField } from '@/access/nobody'
-import { auditHooks } from '@/collections/AuditLog/hooks/auditTrail'
-import { authorshipFields, stampAuthorship } from '@/fields/authorship'
 import { normaliseWith, redirectFrom, redirectTo } from '@/lib/redirects'
-import { respectLocksInGraphQL } from '@/lib/document-locks'
+import { editorialCollection } from '@/plugins/editorial'
 import {
   flattenChains,
   invalidateRedirectMap,
@@ -14,11 +12,9 @@ import {
   validateTo,
 } from './hooks/rules'
 
-const audit = auditHooks()
-
 /**
  * Old addresses that lead on to new ones: added by hand (addresses from the old site) or automatically when
- * a published story or page gets a new slug (./hooks/redirectOnSlugChange.ts). A page that has nothing at
+ * a published story or page gets a new slug (plugins/editorial/hooks/slug-redirects.ts). A page that has nothing at
  * the old address answers with the rule (lib/data/redirects.ts): 308 for a permanent rule, 307 for a
  * temporary one (a page can answer no other redirect; the stored values 301/302 keep their meaning).
  * Rules are public by nature (asking for the old address shows where it leads), so
@@ -47,11 +43,10 @@ export const Redirects: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
+  custom: editorialCollection(),
   hooks: {
-    beforeOperation: [respectLocksInGraphQL],
-    beforeChange: [stampAuthorship, ...audit.beforeChange],
-    afterChange: [flattenChains, invalidateRedirectMap, ...audit.afterChange],
-    afterDelete: [invalidateRedirectMapOnDelete, ...audit.afterDelete],
+    afterChange: [flattenChains, invalidateRedirectMap],
+    afterDelete: [invalidateRedirectMapOnDelete],
   },
   fields: [
     {
@@ -118,6 +113,5 @@ export const Redirects: CollectionConfig = {
         },
       },
     },
-    ...authorshipFields(),
   ],
 }

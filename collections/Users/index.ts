@@ -2,18 +2,15 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { hasRole, ROLES } from '@/access/roles'
-import { auditHooks, skipAuditForAccountBookkeeping } from '@/collections/AuditLog/hooks/auditTrail'
 import { env } from '@/lib/env'
 import type { User } from '@/payload-types'
-import { forgetDeletedUser } from '@/fields/authorship'
-import { respectLocksInGraphQL } from '@/lib/document-locks'
+import { editorialCollection } from '@/plugins/editorial'
+import { auditChange, auditDelete, skipAuditForAccountBookkeeping } from '@/plugins/editorial/hooks/audit'
+import { forgetDeletedUser } from '@/plugins/editorial/hooks/authorship'
 import { RESET_LINK_MS, resetPasswordHtml, resetPasswordSubject } from './emails'
 import { accountRules, auditLogin, auditUnlock } from './hooks/accountEvents'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { welcomeNewAccount } from './hooks/welcomeNewAccount'
-
-// Accounts and roles are changed rarely and matter much: who made whom an administrator is in the log.
-const audit = auditHooks()
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -60,13 +57,17 @@ export const Users: CollectionConfig = {
     // Payload's default lets any logged-in user unlock any account (an editor could unlock an admin).
     unlock: isAdmin,
   },
+  // Accounts and roles are changed rarely and matter much: who made whom an administrator is in the log.
+  // No authorship fields: an account is not content.
+  custom: editorialCollection({ authorship: false }),
   hooks: {
-    beforeOperation: [respectLocksInGraphQL, skipAuditForAccountBookkeeping, accountRules],
+    beforeOperation: [skipAuditForAccountBookkeeping, accountRules],
     afterLogin: [auditLogin],
     afterOperation: [auditUnlock],
-    beforeChange: [firstUserIsAdmin, ...audit.beforeChange],
-    afterChange: [...audit.afterChange, welcomeNewAccount],
-    afterDelete: [...audit.afterDelete, forgetDeletedUser],
+    beforeChange: [firstUserIsAdmin],
+    // The audit entry before the welcome mail and the clean-up (listed here to keep that order).
+    afterChange: [auditChange, welcomeNewAccount],
+    afterDelete: [auditDelete, forgetDeletedUser],
   },
   fields: [
     {

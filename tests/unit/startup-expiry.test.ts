@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ALL_COLLECTION_TAGS } from '@/lib/cache-tags'
-import { changesWhatThePublicSees } from '@/lib/revalidate'
+import { changesWhatThePublicSees } from '@/plugins/editorial/hooks/revalidate'
 import { expireEverythingCachedBefore, tagsManifest } from '@/scripts/lib/startup-expiry'
 
 describe('a starting server expires what the caches hold', () => {

@@ -12,7 +12,7 @@ import {
   type PayloadRequest,
   ValidationError,
 } from 'payload'
-import { writeAccountEntry } from '@/collections/AuditLog/hooks/auditTrail'
+import { writeAccountEntry } from '@/plugins/editorial/hooks/audit'
 import { clientAddress } from '@/lib/client-address'
 import { forget, giveBack, take } from '@/lib/rate-limit'
 import { passwordProblem } from '../passwordPolicy'

@@ -2,20 +2,20 @@ import type {
   CollectionAfterChangeHook,
   CollectionBeforeOperationHook,
   CollectionAfterDeleteHook,
-  CollectionBeforeChangeHook,
   DefaultDocumentIDType,
   GlobalAfterChangeHook,
   PayloadRequest,
   SanitizedCollectionConfig,
 } from 'payload'
 import type { AuditLog as AuditEntry } from '@/payload-types'
-import { capturePublicState, publicStateBefore, readPublicState } from '@/lib/published-state'
-import type { AuditAction, AuditStatus } from '../index'
+import type { AuditAction, AuditStatus } from '@/collections/AuditLog'
+import { publicStateBefore, readPublicState } from '@/lib/published-state'
 
 /**
  * The audit trail: one entry per create, change, publish, unpublish and delete of a content document or a
- * change of a global, with the user who did it (or "System"). `auditHooks()` goes on every content
- * collection, `auditGlobalHook` on every global.
+ * change of a global, with the user who did it (or "System"). The editorial plugin (../index.ts) puts
+ * `auditChange` and `auditDelete` last on every collection that opts in, after lib/published-state.ts's
+ * `capturePublicState` in beforeChange, and `auditGlobalHook` last on every global.
  *
  * The entry is written with the same `req`, so it lives and dies with the change in one transaction: there is
  * no change without its entry.
@@ -145,7 +145,13 @@ export const skipAuditForAccountBookkeeping: CollectionBeforeOperationHook = ({ 
   return args
 }
 
-const auditChange: CollectionAfterChangeHook = async ({ collection, doc, operation, previousDoc, req }) => {
+export const auditChange: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  operation,
+  previousDoc,
+  req,
+}) => {
   // skipCloudStorage: the S3 storage plugin saves a new upload's document a second time from its own
   // afterChange hook (node_modules/@payloadcms/plugin-cloud-storage/dist/hooks/afterChange.js), with this
   // flag set; that save is part of the editor's create, not a change of its own.
@@ -201,7 +207,7 @@ const auditChange: CollectionAfterChangeHook = async ({ collection, doc, operati
   return doc
 }
 
-const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+export const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
   const hasDrafts = Boolean(collection.versions?.drafts)
   await writeEntry(req, {
     action: 'deleted',
@@ -212,15 +218,6 @@ const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) 
     fromStatus: hasDrafts ? statusOf(doc._status === 'published', doc._status) : null,
   })
   return doc
-}
-
-/** The hooks for a content collection: spread each list into the collection's own hooks. */
-export function auditHooks(): {
-  beforeChange: CollectionBeforeChangeHook[]
-  afterChange: CollectionAfterChangeHook[]
-  afterDelete: CollectionAfterDeleteHook[]
-} {
-  return { beforeChange: [capturePublicState], afterChange: [auditChange], afterDelete: [auditDelete] }
 }
 
 /** Globals have no drafts and no delete: every save is a change. */

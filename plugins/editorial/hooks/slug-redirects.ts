@@ -3,7 +3,8 @@ import { capturePublicState, publicStateBefore } from '@/lib/published-state'
 
 /**
  * When a published document's address changes, its old address keeps working: it answers 301 with the new
- * one. Hooks for any collection with public pages at `pathOf(slug)` (stories, free pages, topics).
+ * one. Hooks for any collection with public pages at `pathOf(slug)` (stories, free pages, topics), added by
+ * the editorial plugin (../index.ts) where a collection opts in with `slugRedirects`.
  *
  * Only the published address counts: a slug typed into a draft changes nothing until it is published (the
  * old page is live until then), and a document that was never published had no address to keep.
@@ -15,7 +16,7 @@ export function slugRedirectHooks(pathOf: (slug: string) => string): {
   beforeChange: CollectionBeforeChangeHook[]
   afterChange: CollectionAfterChangeHook[]
 } {
-  const afterChange: CollectionAfterChangeHook = async ({ collection, doc, operation, req }) => {
+  const redirectOldSlug: CollectionAfterChangeHook = async ({ collection, doc, operation, req }) => {
     const isLive = doc._status === undefined || doc._status === 'published'
     if (!isLive || typeof doc.slug !== 'string' || doc.slug === '') return doc
     const newPath = pathOf(doc.slug)
@@ -29,7 +30,7 @@ export function slugRedirectHooks(pathOf: (slug: string) => string): {
     }
     return doc
   }
-  return { beforeChange: [capturePublicState], afterChange: [afterChange] }
+  return { beforeChange: [capturePublicState], afterChange: [redirectOldSlug] }
 }
 
 async function removeRedirectsFrom(req: PayloadRequest, path: string): Promise<void> {
