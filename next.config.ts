@@ -48,6 +48,8 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so they never overwrite the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Pages get their ETag from our server instead, hashed natively (scripts/lib/page-etag.ts).
+  generateEtags: false,
   // One copy of Payload for every route. Bundled, each route's chunk carries its own, and the instance
   // `getPayload` caches is made by whichever route is asked first: errors it throws are then not
   // `instanceof` the classes of the REST route's copy, and Payload answers a validation error without its

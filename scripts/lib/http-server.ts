@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 import next from 'next'
+import { getCacheControlHeader } from 'next/dist/server/lib/cache-control'
 import { FRONT_CACHE_KEY_HEADER, keyHeaderValue } from '@/lib/front-cache-keys'
 import { logLine, loggablePath } from '@/lib/log'
 import {
@@ -16,6 +17,7 @@ import {
   unavailableHtml,
   unavailableJson,
 } from '@/lib/service-unavailable'
+import { notModified, pageEtag, type PageCacheEntry, wantsDocument } from './page-etag'
 import { redirectLocation } from './redirect-location'
 
 /**
@@ -33,7 +35,8 @@ import { redirectLocation } from './redirect-location'
  *    finish, and exits; after `SHUTDOWN_GRACE_MS` it exits anyway. `next start` also drains, but without a
  *    bound, so one slow client could hold a rolling restart.
  *
- * 4. **The page's cache tags in the `xkey` header** for the front cache (see `sendCacheTags`).
+ * 4. **The page's cache tags in the `xkey` header** for the front cache, and **the page's ETag**, computed
+ *    natively rather than by Next.js (see `onCacheEntry`).
  *
  * Every request that ends with a 5xx (or whose handling raised an error) gets one log line with its id
  * (`"event":"request-error"`); see README, "When things fail".
@@ -272,10 +275,12 @@ export function createHttpServer(
 /** Where Next.js keeps its per-request metadata (node_modules/next/dist/server/request-meta.js). */
 const NEXT_REQUEST_META = Symbol.for('NextInternalRequestMeta')
 
-type CacheEntry = { value?: { headers?: Record<string, unknown> } | null } | null | undefined
+type CacheEntry = PageCacheEntry & { value?: { headers?: Record<string, unknown> } | null }
 
 /**
- * The cache tags of a page, in the `xkey` header for the front cache (lib/front-cache.ts). Next.js
+ * What the server adds to a page served from a cache entry, before Next.js sends it:
+ *
+ * - The cache tags, in the `xkey` header for the front cache (lib/front-cache.ts). Next.js
  *    stores them with each full-route cache entry (`x-next-cache-tags`: the lib/cache-tags.ts tags the
  *    page's data was read with, and its path tags) but sends that header only in "minimal mode", on a
  *    platform that has its own cache. It hands the entry it is about to send to an `onCacheEntry` callback
@@ -283,18 +288,38 @@ type CacheEntry = { value?: { headers?: Record<string, unknown> } | null } | nul
  *    `next start`, see node_modules/next/dist/build/templates/app-page-runtime.js). Ours copies the tags
  *    into the response and answers `false`, so Next.js goes on to send the page as it would anyway.
  *    Only pages served from a cache entry get the header; those are the ones a front cache may keep.
+ * - The document's ETag (scripts/lib/page-etag.ts; next.config.ts turns Next.js's own off). For a matching
+ *   If-None-Match it answers 304 itself, with the validator and Cache-Control Next.js would have sent,
+ *   and answers `true`: the response is handled.
  */
-function sendCacheTags(request: IncomingMessage, response: ServerResponse): void {
+function onCacheEntry(request: IncomingMessage, response: ServerResponse): void {
   const holder = request as unknown as Record<symbol, Record<string, unknown> | undefined>
   holder[NEXT_REQUEST_META] = {
     ...holder[NEXT_REQUEST_META],
     onCacheEntry: (entry: CacheEntry) => {
+      if (response.headersSent) return false
       const tags = entry?.value?.headers?.['x-next-cache-tags']
-      if (typeof tags === 'string' && !response.headersSent) {
+      if (typeof tags === 'string') {
         const value = keyHeaderValue(tags)
         if (value) response.setHeader(FRONT_CACHE_KEY_HEADER, value)
       }
-      return false
+      const etag = wantsDocument(request) ? pageEtag(entry) : undefined
+      if (!etag) return false
+      response.setHeader('ETag', etag)
+      if (!notModified(request, etag)) return false
+      const cacheControl = entry?.cacheControl
+      if (cacheControl) {
+        response.setHeader(
+          'Cache-Control',
+          getCacheControlHeader({
+            revalidate: cacheControl.revalidate ?? false,
+            expire: cacheControl.expire,
+          }),
+        )
+      }
+      response.statusCode = 304
+      response.end()
+      return true
     },
   }
 }
@@ -313,7 +338,7 @@ export async function serve({
   // Pending `after()` work (revalidation after a commit) runs in Next.js's close.
   const running = createHttpServer(
     (request, response) => {
-      sendCacheTags(request, response)
+      onCacheEntry(request, response)
       return handle(request, response)
     },
     { onDrained: () => app.close() },

@@ -105,6 +105,31 @@ describe('the pages', () => {
     expect(html).toContain('Redaktør, webmaster og procesleder: Thomas Børager')
   })
 
+  it('a cached page has an ETag; a matching If-None-Match answers 304 without a body, another the page', async () => {
+    await get(STORY_PATH)
+    const first = await get(STORY_PATH)
+    const body = await first.text()
+    const etag = first.headers.get('etag')
+    expect(first.headers.get('x-nextjs-cache')).toBe('HIT')
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/)
+    // The validator is the body's: the same bytes, the same ETag (scripts/lib/page-etag.ts).
+    const again = await get(STORY_PATH)
+    expect(again.headers.get('etag')).toBe(etag)
+    expect(await again.text()).toBe(body)
+
+    const unchanged = await get(STORY_PATH, { headers: { 'if-none-match': `"old", W/${etag}` } })
+    expect(unchanged.status).toBe(304)
+    expect(unchanged.headers.get('etag')).toBe(etag)
+    expect(unchanged.headers.get('cache-control')).toBe(first.headers.get('cache-control'))
+    expect(await unchanged.text()).toBe('')
+
+    const changed = await get(STORY_PATH, { headers: { 'if-none-match': '"old"' } })
+    expect(changed.status).toBe(200)
+    expect(await changed.text()).toBe(body)
+    const reload = await get(STORY_PATH, { headers: { 'if-none-match': etag!, 'cache-control': 'no-cache' } })
+    expect(reload.status).toBe(200)
+  })
+
   it('the home page shows the vision and links to the newest story', async () => {
     const response = await get('/')
     expect(response.status).toBe(200)
