@@ -49,14 +49,14 @@ export function pageEtag(entry: PageCacheEntry): string | undefined {
 }
 
 /**
- * Whether If-None-Match names `etag` (or is `*`): the comparison of RFC 9110 13.1.2, weak, as the `fresh`
- * package Next.js uses does it. A request that says `Cache-Control: no-cache` always gets the body.
+ * Whether If-None-Match names `etag` (or is `*`), compared weakly as RFC 9110 13.1.2 says for this header.
+ * Unlike the `fresh` package Next.js used, a request's `Cache-Control: no-cache` does not turn the 304 into
+ * a full answer: that directive asks caches on the way to check with the origin, which is what a
+ * conditional request to the origin does (and `fetch` adds it to every conditional request it sends).
  */
 export function notModified(request: IncomingMessage, etag: string): boolean {
   const header = request.headers['if-none-match']
   if (typeof header !== 'string' || header.trim() === '') return false
-  const cacheControl = request.headers['cache-control']
-  if (typeof cacheControl === 'string' && /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(cacheControl)) return false
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '')
   return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag))
 }
