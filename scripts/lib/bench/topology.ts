@@ -81,11 +81,7 @@ export async function measureTopology({
   try {
     progress(`starting a second instance on port ${secondPort} (same build and database) …`)
     // The same build folder: both read the pages `next build` prerendered.
-    const second = await startNextServer(
-      distDir,
-      { ...env, PORT: String(secondPort) },
-      secondPort,
-    )
+    const second = await startNextServer(distDir, { ...env, PORT: String(secondPort) }, secondPort)
     cleanups.push(() => second.stop())
     const balancer = await startVarnish({
       listen: `127.0.0.1:${balancerPort}`,
