@@ -22,16 +22,11 @@ export const API_LIMITS = {
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60'
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
-export type BoundsInput = {
-  limit?: number | null
-  page?: number | null
-  depth?: number | null
-  pagination?: boolean | null
-}
+export type BoundsInput = { limit: number | null; page: number | null; pagination: boolean | null }
 
-/** Danish messages: the people who read them build the municipality's other systems. */
-export function boundsProblem({ limit, page, depth, pagination }: BoundsInput): string | null {
-  const { maxLimit, maxDepth, maxPage } = API_LIMITS
+/** GraphQL's bounds (REST's are lib/api/query.ts). Danish messages: the people who read them build the municipality's other systems. */
+export function boundsProblem({ limit, page, pagination }: BoundsInput): string | null {
+  const { maxLimit, maxPage } = API_LIMITS
   if (pagination === false) {
     return `pagination=false er ikke tilladt: hent højst ${maxLimit} ad gangen med limit og page.`
   }
@@ -40,9 +35,6 @@ export function boundsProblem({ limit, page, depth, pagination }: BoundsInput): 
   }
   if (page != null && !(Number.isInteger(page) && page >= 1 && page <= maxPage)) {
     return `page skal være et heltal fra 1 til ${maxPage} (fik ${page}).`
-  }
-  if (depth != null && !(Number.isInteger(depth) && depth >= 0 && depth <= maxDepth)) {
-    return `depth skal være et heltal fra 0 til ${maxDepth} (fik ${depth}).`
   }
   return null
 }
