@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import * as qs from 'qs-esm'
 import { z } from 'zod'
-import { API_LIMITS } from '@/lib/api/limits'
+import { NO_UNPAGINATED, outOfRange } from '@/lib/api/limits'
 
 /**
  * The one parser of REST query strings. Payload reads `req.query` from `qs.parse` with the options below
@@ -42,21 +42,13 @@ function single(name: string, example = `${name}=10`) {
 }
 
 /** An integer in [min, max], written back in its plain decimal form (`limit=010` -> `limit=10`). */
-function boundedInteger(name: string, min: number, max: number) {
+function boundedInteger(name: 'limit' | 'page' | 'depth') {
   return single(name).transform((raw, ctx): string => {
-    if (!/^-?\d{1,9}$/.test(raw)) {
-      ctx.addIssue({ code: 'custom', message: `${name} skal være et heltal (fik «${raw.slice(0, 40)}»).` })
-      return z.NEVER
-    }
-    const value = Number(raw)
-    if (value < min || value > max) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${name} skal være et heltal fra ${min} til ${max} (fik ${value}).`,
-      })
-      return z.NEVER
-    }
-    return String(value)
+    const problem = /^-?\d{1,9}$/.test(raw)
+      ? outOfRange(name, Number(raw))
+      : `${name} skal være et heltal (fik «${raw.slice(0, 40)}»).`
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    return problem ? z.NEVER : String(Number(raw))
   })
 }
 
@@ -70,10 +62,7 @@ const pagination = single('pagination', 'pagination=true').transform((raw, ctx):
   if (raw === 'true') return raw
   ctx.addIssue({
     code: 'custom',
-    message:
-      raw === 'false'
-        ? `pagination=false er ikke tilladt: hent højst ${API_LIMITS.maxLimit} ad gangen med limit og page.`
-        : 'pagination kan kun være true.',
+    message: raw === 'false' ? NO_UNPAGINATED : 'pagination kan kun være true.',
   })
   return z.NEVER
 })
@@ -177,9 +166,9 @@ const locale = single('locale', 'locale=da').pipe(
  */
 const restQuerySchema = z
   .object({
-    limit: boundedInteger('limit', 1, API_LIMITS.maxLimit).optional(),
-    page: boundedInteger('page', 1, API_LIMITS.maxPage).optional(),
-    depth: boundedInteger('depth', 0, API_LIMITS.maxDepth).optional(),
+    limit: boundedInteger('limit').optional(),
+    page: boundedInteger('page').optional(),
+    depth: boundedInteger('depth').optional(),
     pagination: pagination.optional(),
     draft: booleanParam('draft').optional(),
     trash: booleanParam('trash').optional(),
