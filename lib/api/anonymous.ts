@@ -1,39 +1,39 @@
 import {
-  type Access,
   createLocalReq,
-  type FieldAccess,
-  type FlattenedField,
-  getPayload,
+  getAccessResults,
+  type Payload,
   type PayloadRequest,
-  type SanitizedConfig,
+  type SanitizedFieldsPermissions,
+  type SanitizedPermissions,
 } from 'payload'
 
-/**
- * The access rules in access/ decide on `req.user` alone; this is the request of someone not logged in, so
- * the API layer can ask them what an anonymous reader may see (lib/api/openapi.ts, lib/api/read-guard.ts).
- */
-const anonymousReq = { user: null, context: {}, headers: new Headers() } as unknown as PayloadRequest
+type AnonymousAccess = { req: PayloadRequest; permissions: SanitizedPermissions }
+
+let anonymous: Promise<AnonymousAccess> | undefined
 
 /**
- * Whether a collection's or global's read access lets an anonymous request through at all. Asked with a
- * real request of nobody (Payload's `createLocalReq`), since a rule may look things up (media: which
- * photos lack consent).
+ * What a reader with no user may read, by Payload's own access evaluation (`getAccessResults`, what the
+ * admin asks for its own UI), for the OpenAPI document and the read guard. The rules in access/ decide on
+ * `req.user` alone, so the answer for nobody is the same all the life of the process.
  */
-export async function anonymousMayReadDocuments(
-  access: Access | undefined,
-  config: SanitizedConfig,
-): Promise<boolean> {
-  if (!access) return false
-  const req = await createLocalReq({ user: undefined }, await getPayload({ config }))
-  req.user = null
-  return (await access({ req } as Parameters<Access>[0])) !== false
+export function anonymousAccess(payload: Payload): Promise<AnonymousAccess> {
+  anonymous ??= (async () => {
+    const req = await createLocalReq({}, payload)
+    req.user = null
+    return { req, permissions: await getAccessResults({ req }) }
+  })().catch((error: unknown) => {
+    anonymous = undefined
+    throw error
+  })
+  return anonymous
 }
 
-/** Whether an anonymous reader gets the field back (hidden fields and field read access say no). */
-export function anonymousMayReadField(field: FlattenedField): boolean | Promise<boolean> {
-  if ('hidden' in field && field.hidden) return false
-  const read = field.access?.read as FieldAccess | undefined
-  if (!read) return true
-  const result = read({ req: anonymousReq } as Parameters<FieldAccess>[0])
-  return typeof result === 'boolean' ? result : Promise.resolve(result).then(Boolean)
+/** The permissions below the field `name`, or null when an anonymous reader does not get it back. */
+export function readableField(
+  fields: SanitizedFieldsPermissions | undefined,
+  name: string,
+): SanitizedFieldsPermissions | null {
+  const field = fields === true ? true : fields?.[name]
+  if (field === true) return true
+  return field?.read ? (field.fields ?? true) : null
 }

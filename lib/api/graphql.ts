@@ -13,7 +13,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql'
-import { API_LIMITS, boundsProblem } from '@/lib/api/limits'
+import { API_LIMITS, NO_UNPAGINATED, outOfRange } from '@/lib/api/limits'
 import { applyRevalidations } from '@/lib/revalidate'
 
 /**
@@ -110,9 +110,11 @@ function check(context: ValidationContext, args: ExecutionArgs): Found | null {
         return
       }
       const limit = typeof values.limit === 'number' ? values.limit : null
-      const page = typeof values.page === 'number' ? values.page : null
-      const pagination = values.pagination === false ? false : null
-      const problem = boundsProblem({ limit, page, pagination })
+      const problem =
+        values.pagination === false
+          ? NO_UNPAGINATED
+          : ((limit === null ? null : outOfRange('limit', limit)) ??
+            (typeof values.page === 'number' ? outOfRange('page', values.page) : null))
       if (problem) {
         found = { node: selection, problem }
         return

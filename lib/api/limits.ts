@@ -22,27 +22,18 @@ export const API_LIMITS = {
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60'
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
-export type BoundsInput = {
-  limit?: number | null
-  page?: number | null
-  depth?: number | null
-  pagination?: boolean | null
-}
+/** The integer parameters of a list read and the values they may take, for REST and GraphQL alike. */
+const RANGES = {
+  limit: [1, API_LIMITS.maxLimit],
+  page: [1, API_LIMITS.maxPage],
+  depth: [0, API_LIMITS.maxDepth],
+} as const
 
 /** Danish messages: the people who read them build the municipality's other systems. */
-export function boundsProblem({ limit, page, depth, pagination }: BoundsInput): string | null {
-  const { maxLimit, maxDepth, maxPage } = API_LIMITS
-  if (pagination === false) {
-    return `pagination=false er ikke tilladt: hent højst ${maxLimit} ad gangen med limit og page.`
-  }
-  if (limit != null && !(Number.isInteger(limit) && limit >= 1 && limit <= maxLimit)) {
-    return `limit skal være et heltal fra 1 til ${maxLimit} (fik ${limit}).`
-  }
-  if (page != null && !(Number.isInteger(page) && page >= 1 && page <= maxPage)) {
-    return `page skal være et heltal fra 1 til ${maxPage} (fik ${page}).`
-  }
-  if (depth != null && !(Number.isInteger(depth) && depth >= 0 && depth <= maxDepth)) {
-    return `depth skal være et heltal fra 0 til ${maxDepth} (fik ${depth}).`
-  }
-  return null
+export function outOfRange(name: keyof typeof RANGES, value: number): string | null {
+  const [min, max] = RANGES[name]
+  if (Number.isInteger(value) && value >= min && value <= max) return null
+  return `${name} skal være et heltal fra ${min} til ${max} (fik ${value}).`
 }
+
+export const NO_UNPAGINATED = `pagination=false er ikke tilladt: hent højst ${API_LIMITS.maxLimit} ad gangen med limit og page.`

@@ -1,359 +1,197 @@
-import type {
-  FlattenedField,
-  SanitizedCollectionConfig,
-  SanitizedConfig,
-  SanitizedGlobalConfig,
+import {
+  entityToJSONSchema,
+  type FlattenedField,
+  getPayload,
+  type SanitizedCollectionConfig,
+  type SanitizedConfig,
+  type SanitizedFieldsPermissions,
+  type SanitizedGlobalConfig,
 } from 'payload'
-import { anonymousMayReadDocuments, anonymousMayReadField } from '@/lib/api/anonymous'
+import { anonymousAccess, readableField } from '@/lib/api/anonymous'
 import { API_LIMITS, PUBLIC_CACHE_CONTROL } from '@/lib/api/limits'
 
 /**
  * The OpenAPI 3.1 description of the public read API, generated from the Payload config so it cannot drift
- * from it: a collection or global is listed when its read access lets an anonymous request through, and a
- * field is described when an anonymous reader would get it back (no field-level read access that refuses
- * them, not `hidden`, not marked `custom.apiResponse: false`).
+ * from it: Payload's own JSON Schema of each collection and global (`entityToJSONSchema`, what
+ * `payload generate:types` uses), limited to what an anonymous reader gets back by Payload's own access
+ * results (lib/api/anonymous.ts): collections and globals it may read, fields it may read and that are
+ * not `hidden`.
  */
 
 type Schema = Record<string, unknown>
 type Document = Record<string, unknown>
 
-async function fieldIsPublic(field: FlattenedField): Promise<boolean> {
-  if (field.custom?.apiResponse === false) return false
-  return anonymousMayReadField(field)
+export function schemaName(slug: string): string {
+  const singular = slug.endsWith('ia') ? slug : slug.replace(/s$/, '')
+  return singular.replace(/(?:^|[-_])(\w)/g, (_, letter: string) => letter.toUpperCase())
 }
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>
-    const chosen = record.da ?? record.en
-    return typeof chosen === 'string' ? chosen : undefined
-  }
-  return undefined
+  const chosen = (value as Record<string, unknown> | undefined)?.da
+  return typeof chosen === 'string' ? chosen : undefined
 }
 
-function describe(field: FlattenedField): string | undefined {
-  const label = 'label' in field ? text(field.label) : undefined
-  const description = text(field.admin?.description)
-  return [label, description].filter(Boolean).join(': ') || undefined
+function publicFields(fields: FlattenedField[], permissions: SanitizedFieldsPermissions | undefined) {
+  return fields.flatMap((field): FlattenedField[] => {
+    const nested = readableField(permissions, field.name)
+    if (nested === null || ('hidden' in field && field.hidden)) return []
+    if (!('flattenedFields' in field)) return [field]
+    return [{ ...field, flattenedFields: publicFields(field.flattenedFields, nested) } as FlattenedField]
+  })
 }
 
-export function schemaName(slug: string): string {
-  const singular = slug.endsWith('ia') ? slug : slug.replace(/s$/, '')
-  return singular
-    .split(/[-_]/)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('')
-}
-
-type Context = {
-  idSchema: Schema
-  publicCollections: Set<string>
-}
-
-function nullable(schema: Schema, required: boolean): Schema {
-  if (required) return schema
-  if (typeof schema.type === 'string') return { ...schema, type: [schema.type, 'null'] }
-  return { anyOf: [schema, { type: 'null' }] }
-}
-
-function many(schema: Schema, hasMany: boolean): Schema {
-  return hasMany ? { type: 'array', items: schema } : schema
-}
-
-function relationSchema(relationTo: string | string[], ctx: Context): Schema {
-  const one = (slug: string): Schema =>
-    ctx.publicCollections.has(slug)
-      ? { oneOf: [ctx.idSchema, { $ref: `#/components/schemas/${schemaName(slug)}` }] }
-      : ctx.idSchema
-  if (typeof relationTo === 'string') return one(relationTo)
-  return {
-    oneOf: relationTo.map((slug) => ({
-      type: 'object',
-      properties: { relationTo: { const: slug }, value: one(slug) },
-      required: ['relationTo', 'value'],
-    })),
-  }
-}
-
-async function fieldSchema(field: FlattenedField, ctx: Context): Promise<Schema> {
-  switch (field.type) {
-    case 'text':
-    case 'textarea':
-    case 'code':
-      return many({ type: 'string' }, 'hasMany' in field && Boolean(field.hasMany))
-    case 'email':
-      return { type: 'string', format: 'email' }
-    case 'number':
-      return many({ type: 'number' }, Boolean(field.hasMany))
-    case 'checkbox':
-      return { type: 'boolean' }
-    case 'date':
-      return { type: 'string', format: 'date-time' }
-    case 'select':
-    case 'radio': {
-      const values = field.options.map((o) => (typeof o === 'string' ? o : o.value))
-      return many({ type: 'string', enum: values }, field.type === 'select' && Boolean(field.hasMany))
-    }
-    case 'relationship':
-    case 'upload':
-      return many(relationSchema(field.relationTo, ctx), Boolean(field.hasMany))
-    case 'richText':
-      return {
-        type: 'object',
-        description: 'Lexical-dokument (JSON) med en `root`-node.',
-        properties: { root: { type: 'object' } },
-      }
-    case 'json':
-      return {}
-    case 'point':
-      return { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 }
-    case 'group':
-    case 'tab':
-      return objectSchema(field.flattenedFields, ctx)
-    case 'array':
-      return { type: 'array', items: await objectSchema(field.flattenedFields, ctx, ['id']) }
-    case 'blocks':
-      return {
-        type: 'array',
-        items: {
-          oneOf: await Promise.all(
-            field.blocks
-              .filter((b) => typeof b === 'object')
-              .map(async (block) => {
-                const inner = await objectSchema(block.flattenedFields, ctx)
-                return {
-                  ...inner,
-                  properties: { blockType: { const: block.slug }, ...(inner.properties as Schema) },
-                  required: ['blockType', ...((inner.required as string[]) ?? [])],
-                }
-              }),
-          ),
-        },
-      }
-    case 'join':
-      return { type: 'object', properties: { docs: { type: 'array' }, hasNextPage: { type: 'boolean' } } }
-    default:
-      return {}
-  }
-}
-
-async function objectSchema(
-  fields: FlattenedField[],
-  ctx: Context,
-  extraRequired: string[] = [],
-): Promise<Schema> {
-  const properties: Record<string, Schema> = {}
-  const required: string[] = [...extraRequired]
-  for (const field of fields) {
-    if (!('name' in field) || !(await fieldIsPublic(field))) continue
-    const isRequired = 'required' in field && Boolean(field.required)
-    const schema = nullable(await fieldSchema(field, ctx), isRequired)
-    const description = describe(field)
-    properties[field.name] = description ? { ...schema, description } : schema
-    if (isRequired) required.push(field.name)
-  }
-  if (extraRequired.includes('id') && !properties.id) properties.id = { type: 'string' }
-  return { type: 'object', properties, ...(required.length ? { required } : {}) }
-}
-
-async function documentSchema(collection: SanitizedCollectionConfig, ctx: Context): Promise<Schema> {
-  const schema = await objectSchema(collection.flattenedFields, ctx)
-  return {
-    ...schema,
-    title: text(collection.labels?.singular) ?? collection.slug,
-    properties: { id: ctx.idSchema, ...(schema.properties as Schema) },
-    required: ['id', ...((schema.required as string[]) ?? [])],
-  }
-}
-
-async function globalSchema(global: SanitizedGlobalConfig, ctx: Context): Promise<Schema> {
-  const schema = await objectSchema(global.flattenedFields, ctx)
-  return { ...schema, title: text(global.label) ?? global.slug }
+/**
+ * Payload's `#/definitions/x` references pointed at this document's components. A relation to a
+ * collection an anonymous reader may not read is an id only, so that choice is dropped from its `oneOf`.
+ */
+function relink(node: unknown, names: Map<string, string>): unknown {
+  if (Array.isArray(node)) return node.map((item) => relink(item, names))
+  if (!node || typeof node !== 'object') return node
+  const target = (ref: unknown) => names.get(String(ref).replace('#/definitions/', ''))
+  const { $ref, oneOf, ...rest } = node as Schema
+  if ($ref !== undefined) return target($ref) ? { $ref: `#/components/schemas/${target($ref)}` } : {}
+  const result = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, relink(value, names)]))
+  if (!Array.isArray(oneOf)) return result
+  const kept = oneOf.filter((choice: Schema) => !('$ref' in choice) || target(choice.$ref))
+  return kept.length === 1
+    ? { ...result, ...(relink(kept[0], names) as Schema) }
+    : { ...result, oneOf: relink(kept, names) }
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ref('Errors') } },
+const json = (schema: unknown) => ({ 'application/json': { schema } })
+const errors = (description: string) => ({ description, content: json(ref('Errors')) })
+const integer = (minimum: number, maximum: number, value: number) => ({
+  type: 'integer',
+  minimum,
+  maximum,
+  default: value,
 })
-
-const cachedHeaders = {
-  ETag: {
-    description: 'Svarets version; send den i If-None-Match for at få 304.',
-    schema: { type: 'string' },
-  },
-  'Cache-Control': { description: `Anonyme svar: \`${PUBLIC_CACHE_CONTROL}\`.`, schema: { type: 'string' } },
-}
+const anyObject = { type: 'object', additionalProperties: true }
+const deep = { style: 'deepObject', explode: true }
 
 const parameters = {
-  limit: {
-    name: 'limit',
-    in: 'query',
-    description: `Antal dokumenter pr. side (1–${API_LIMITS.maxLimit}).`,
-    schema: { type: 'integer', minimum: 1, maximum: API_LIMITS.maxLimit, default: API_LIMITS.defaultLimit },
-  },
-  page: {
-    name: 'page',
-    in: 'query',
-    description: 'Sidenummer.',
-    schema: { type: 'integer', minimum: 1, maximum: API_LIMITS.maxPage, default: 1 },
-  },
-  depth: {
-    name: 'depth',
-    in: 'query',
-    description: `Hvor mange led relationer foldes ud (0 giver kun id'er).`,
-    schema: { type: 'integer', minimum: 0, maximum: API_LIMITS.maxDepth, default: API_LIMITS.defaultDepth },
+  where: {
+    ...deep,
+    description:
+      'Filtre i Payloads forespørgselssprog, fx `where[slug][equals]=...` eller `where[or][0][title][like]=faxe`. Operatorer: equals, not_equals, in, not_in, all, exists, greater_than, greater_than_equal, less_than, less_than_equal, like, not_like, contains.',
+    schema: anyObject,
   },
   sort: {
-    name: 'sort',
-    in: 'query',
     description:
       'Felt at sortere efter; `-` foran sorterer faldende, fx `-publishedAt`. Flere felter adskilles med komma.',
     schema: { type: 'string' },
   },
-  where: {
-    name: 'where',
-    in: 'query',
-    style: 'deepObject',
-    explode: true,
-    description:
-      'Filtre i Payloads forespørgselssprog, fx `where[slug][equals]=...` eller `where[or][0][title][like]=faxe`. Operatorer: equals, not_equals, in, not_in, all, exists, greater_than, greater_than_equal, less_than, less_than_equal, like, not_like, contains.',
-    schema: { type: 'object', additionalProperties: true },
+  limit: {
+    description: `Antal dokumenter pr. side (1–${API_LIMITS.maxLimit}).`,
+    schema: integer(1, API_LIMITS.maxLimit, API_LIMITS.defaultLimit),
+  },
+  page: { description: 'Sidenummer.', schema: integer(1, API_LIMITS.maxPage, 1) },
+  depth: {
+    description: `Hvor mange led relationer foldes ud (0 giver kun id'er).`,
+    schema: integer(0, API_LIMITS.maxDepth, API_LIMITS.defaultDepth),
   },
   select: {
-    name: 'select',
-    in: 'query',
-    style: 'deepObject',
-    explode: true,
+    ...deep,
     description: 'Kun disse felter, fx `select[title]=true&select[slug]=true`.',
-    schema: { type: 'object', additionalProperties: true },
+    schema: anyObject,
   },
   populate: {
-    name: 'populate',
-    in: 'query',
-    style: 'deepObject',
-    explode: true,
+    ...deep,
     description: 'Hvilke felter af relaterede dokumenter der medtages, fx `populate[topics][name]=true`.',
-    schema: { type: 'object', additionalProperties: true },
+    schema: anyObject,
   },
-  ifNoneMatch: {
-    name: 'If-None-Match',
-    in: 'header',
-    description: 'ETag fra et tidligere svar; uændret indhold giver 304 uden krop.',
-    schema: { type: 'string' },
-  },
-} as const
+}
+const IF_NONE_MATCH = {
+  name: 'If-None-Match',
+  in: 'header',
+  description: 'ETag fra et tidligere svar; uændret indhold giver 304 uden krop.',
+  schema: { type: 'string' },
+}
+const params = (...names: (keyof typeof parameters)[]) =>
+  names.map((name) => ({ name, in: 'query', ...parameters[name] }))
 
-function collectionPaths(collection: SanitizedCollectionConfig, ctx: Context): Record<string, unknown> {
-  const name = schemaName(collection.slug)
-  const tag = collection.slug
-  const title = text(collection.labels?.plural) ?? collection.slug
-  const { limit, page, depth, sort, where, select, populate, ifNoneMatch } = parameters
+type Read = { operationId: string; tags: string[]; summary: string; parameters: unknown[]; schema: unknown }
+
+/** A read answered with an ETag and a public Cache-Control (lib/api/cache-headers.ts), or 304. */
+function read({ schema, ...operation }: Read, extra: { description?: string; notFound?: boolean } = {}) {
+  const headers = {
+    ETag: {
+      description: 'Svarets version; send den i If-None-Match for at få 304.',
+      schema: { type: 'string' },
+    },
+    'Cache-Control': {
+      description: `Anonyme svar: \`${PUBLIC_CACHE_CONTROL}\`.`,
+      schema: { type: 'string' },
+    },
+  }
+  const responses = {
+    200: { description: 'Svaret.', headers, content: json(schema) },
+    304: { description: 'Uændret siden den ETag, der blev sendt i If-None-Match.' },
+    400: errors('Ugyldig forespørgsel; beskeden siger hvad der er tilladt.'),
+    ...(extra.notFound ? { 404: errors('Findes ikke, eller er ikke udgivet.') } : {}),
+  }
+  return { get: { ...operation, description: extra.description, responses } }
+}
+
+function collectionPaths(collection: SanitizedCollectionConfig, idSchema: Schema) {
+  const { slug } = collection
+  const name = schemaName(slug)
+  const title = text(collection.labels?.plural) ?? slug
+  const count = { type: 'object', properties: { totalDocs: { type: 'integer' } }, required: ['totalDocs'] }
+  const list = params('where', 'sort', 'limit', 'page', 'depth', 'select', 'populate')
+  const drafts = collection.versions?.drafts
+    ? 'Kun udgivne dokumenter. Kladder ses kun af redaktører, der er logget ind.'
+    : undefined
   return {
-    [`/api/${collection.slug}`]: {
-      get: {
-        tags: [tag],
+    [`/api/${slug}`]: read(
+      {
         operationId: `find${name}`,
+        tags: [slug],
         summary: `${title}: liste`,
-        description: collection.versions?.drafts
-          ? 'Kun udgivne dokumenter. Kladder ses kun af redaktører, der er logget ind.'
-          : undefined,
-        parameters: [where, sort, limit, page, depth, select, populate, ifNoneMatch],
-        responses: {
-          200: {
-            description: 'En side af resultatet.',
-            headers: cachedHeaders,
-            content: { 'application/json': { schema: ref(`${name}Page`) } },
-          },
-          304: { description: 'Uændret siden den ETag, der blev sendt i If-None-Match.' },
-          400: errorResponse('Ugyldig forespørgsel; beskeden siger hvad der er tilladt.'),
-        },
+        parameters: [...list, IF_NONE_MATCH],
+        schema: ref(`${name}Page`),
       },
-    },
-    [`/api/${collection.slug}/count`]: {
+      { description: drafts },
+    ),
+    [`/api/${slug}/count`]: {
       get: {
-        tags: [tag],
         operationId: `count${name}`,
+        tags: [slug],
         summary: `${title}: antal`,
-        parameters: [where],
+        parameters: params('where'),
         responses: {
-          200: {
-            description: 'Antal dokumenter, der passer til filteret.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: { totalDocs: { type: 'integer' } },
-                  required: ['totalDocs'],
-                },
-              },
-            },
-          },
-          400: errorResponse('Ugyldigt filter.'),
+          200: { description: 'Antal dokumenter, der passer til filteret.', content: json(count) },
+          400: errors('Ugyldigt filter.'),
         },
       },
     },
-    [`/api/${collection.slug}/{id}`]: {
-      get: {
-        tags: [tag],
+    [`/api/${slug}/{id}`]: read(
+      {
         operationId: `find${name}ById`,
+        tags: [slug],
         summary: `${title}: ét dokument`,
         parameters: [
-          { name: 'id', in: 'path', required: true, schema: ctx.idSchema },
-          depth,
-          select,
-          populate,
-          ifNoneMatch,
+          { name: 'id', in: 'path', required: true, schema: idSchema },
+          ...params('depth', 'select', 'populate'),
+          IF_NONE_MATCH,
         ],
-        responses: {
-          200: {
-            description: 'Dokumentet.',
-            headers: cachedHeaders,
-            content: { 'application/json': { schema: ref(name) } },
-          },
-          304: { description: 'Uændret.' },
-          400: errorResponse('Ugyldigt id eller ugyldig parameter.'),
-          404: errorResponse('Findes ikke, eller er ikke udgivet.'),
-        },
+        schema: ref(name),
       },
-    },
+      { notFound: true },
+    ),
   }
 }
 
-function globalPaths(global: SanitizedGlobalConfig): Record<string, unknown> {
-  const name = schemaName(global.slug)
-  return {
-    [`/api/globals/${global.slug}`]: {
-      get: {
-        tags: ['globals'],
-        operationId: `get${name}Global`,
-        summary: `${text(global.label) ?? global.slug} (fælles indstilling)`,
-        parameters: [parameters.depth, parameters.select, parameters.ifNoneMatch],
-        responses: {
-          200: {
-            description: 'Indstillingen.',
-            headers: cachedHeaders,
-            content: { 'application/json': { schema: ref(`${name}Global`) } },
-          },
-          304: { description: 'Uændret.' },
-          400: errorResponse('Ugyldig parameter.'),
-        },
-      },
-    },
-  }
-}
-
+/** Payload's page of a list. */
 function pageSchema(name: string): Schema {
+  const counts = ['totalDocs', 'limit', 'totalPages', 'page', 'pagingCounter']
   return {
     type: 'object',
     properties: {
       docs: { type: 'array', items: ref(name) },
-      totalDocs: { type: 'integer' },
-      limit: { type: 'integer' },
-      totalPages: { type: 'integer' },
-      page: { type: 'integer' },
-      pagingCounter: { type: 'integer' },
+      ...Object.fromEntries(counts.map((key) => [key, { type: 'integer' }])),
       hasPrevPage: { type: 'boolean' },
       hasNextPage: { type: 'boolean' },
       prevPage: { type: ['integer', 'null'] },
@@ -363,79 +201,87 @@ function pageSchema(name: string): Schema {
   }
 }
 
-export async function publicCollections(config: SanitizedConfig): Promise<SanitizedCollectionConfig[]> {
-  const result: SanitizedCollectionConfig[] = []
-  for (const collection of config.collections) {
-    if (await anonymousMayReadDocuments(collection.access.read, config)) result.push(collection)
-  }
-  return result
+const ERRORS: Schema = {
+  type: 'object',
+  description: 'Payloads fejlformat.',
+  properties: {
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { message: { type: 'string' }, name: { type: 'string' }, data: {} },
+        required: ['message'],
+      },
+    },
+  },
+  required: ['errors'],
 }
 
-async function publicGlobals(config: SanitizedConfig): Promise<SanitizedGlobalConfig[]> {
-  const result: SanitizedGlobalConfig[] = []
-  for (const global of config.globals) {
-    if (await anonymousMayReadDocuments(global.access.read, config)) result.push(global)
-  }
-  return result
+const HEALTH = {
+  get: {
+    tags: ['drift'],
+    operationId: 'health',
+    summary: 'Sundhedstjek',
+    responses: {
+      200: {
+        description: 'Serveren svarer, og databasen kan nås.',
+        content: json({ type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }),
+      },
+      503: { description: 'Databasen kan ikke nås lige nu.' },
+    },
+  },
 }
 
-export async function buildOpenApiDocument(
+async function buildOpenApiDocument(
   config: SanitizedConfig,
   { serverUrl, version }: { serverUrl: string; version: string },
 ): Promise<Document> {
-  const numericIds = config.db.defaultIDType === 'number'
-  const collections = await publicCollections(config)
-  const globals = await publicGlobals(config)
-  const ctx: Context = {
-    idSchema: numericIds ? { type: 'integer', minimum: 1 } : { type: 'string' },
-    publicCollections: new Set(collections.map((c) => c.slug)),
-  }
-  const schemas: Record<string, Schema> = {
-    Errors: {
-      type: 'object',
-      description: 'Payloads fejlformat.',
-      properties: {
-        errors: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: { message: { type: 'string' }, name: { type: 'string' }, data: {} },
-            required: ['message'],
-          },
-        },
-      },
-      required: ['errors'],
-    },
-  }
-  let paths: Record<string, unknown> = {}
+  const { req, permissions } = await anonymousAccess(await getPayload({ config }))
+  const collections = config.collections.filter((c) => permissions.collections?.[c.slug]?.read)
+  const globals = config.globals.filter((g) => permissions.globals?.[g.slug]?.read)
+  const idType = config.db.defaultIDType
+  const definitions = new Map<string, unknown>()
+  const schemaOf = (
+    entity: SanitizedCollectionConfig | SanitizedGlobalConfig,
+    fields?: SanitizedFieldsPermissions,
+  ) =>
+    entityToJSONSchema(
+      config,
+      { ...entity, flattenedFields: publicFields(entity.flattenedFields, fields) },
+      definitions as never,
+      idType,
+      undefined,
+      req.i18n,
+    )
+  const raw: Record<string, unknown> = {}
+  for (const c of collections)
+    raw[schemaName(c.slug)] = schemaOf(c, permissions.collections?.[c.slug]?.fields)
+  for (const g of globals)
+    raw[`${schemaName(g.slug)}Global`] = schemaOf(g, permissions.globals?.[g.slug]?.fields)
+  for (const [name, schema] of definitions) raw[name] = schema
+  const names = new Map([
+    ...collections.map((c) => [c.slug, schemaName(c.slug)] as const),
+    ...[...definitions.keys()].map((n) => [n, n] as const),
+  ])
+  const schemas = relink(raw, names) as Record<string, Schema>
+  const idSchema = idType === 'number' ? { type: 'integer', minimum: 1 } : { type: 'string' }
+  const paths: Record<string, unknown> = {}
   for (const collection of collections) {
-    const name = schemaName(collection.slug)
-    schemas[name] = await documentSchema(collection, ctx)
-    schemas[`${name}Page`] = pageSchema(name)
-    paths = { ...paths, ...collectionPaths(collection, ctx) }
+    schemas[`${schemaName(collection.slug)}Page`] = pageSchema(schemaName(collection.slug))
+    Object.assign(paths, collectionPaths(collection, idSchema))
   }
   for (const global of globals) {
-    schemas[`${schemaName(global.slug)}Global`] = await globalSchema(global, ctx)
-    paths = { ...paths, ...globalPaths(global) }
+    const name = schemaName(global.slug)
+    const summary = `${text(global.label) ?? global.slug} (fælles indstilling)`
+    paths[`/api/globals/${global.slug}`] = read({
+      operationId: `get${name}Global`,
+      tags: ['globals'],
+      summary,
+      parameters: [...params('depth', 'select'), IF_NONE_MATCH],
+      schema: ref(`${name}Global`),
+    })
   }
-  paths['/api/health'] = {
-    get: {
-      tags: ['drift'],
-      operationId: 'health',
-      summary: 'Sundhedstjek',
-      responses: {
-        200: {
-          description: 'Serveren svarer, og databasen kan nås.',
-          content: {
-            'application/json': {
-              schema: { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] },
-            },
-          },
-        },
-        503: { description: 'Databasen kan ikke nås lige nu.' },
-      },
-    },
-  }
+  paths['/api/health'] = HEALTH
   return {
     openapi: '3.1.0',
     info: {
@@ -453,7 +299,7 @@ export async function buildOpenApiDocument(
       { name: 'drift', description: 'Drift og overvågning' },
     ],
     paths,
-    components: { schemas },
+    components: { schemas: { ...schemas, Errors: ERRORS } },
   }
 }
 

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import * as qs from 'qs-esm'
 import { z } from 'zod'
-import { API_LIMITS } from '@/lib/api/limits'
+import { NO_UNPAGINATED, outOfRange } from '@/lib/api/limits'
 
 /**
  * The one parser of REST query strings. Payload reads `req.query` from `qs.parse` with the options below
@@ -42,21 +42,13 @@ function single(name: string, example = `${name}=10`) {
 }
 
 /** An integer in [min, max], written back in its plain decimal form (`limit=010` -> `limit=10`). */
-function boundedInteger(name: string, min: number, max: number) {
+function boundedInteger(name: 'limit' | 'page' | 'depth') {
   return single(name).transform((raw, ctx): string => {
-    if (!/^-?\d{1,9}$/.test(raw)) {
-      ctx.addIssue({ code: 'custom', message: `${name} skal være et heltal (fik «${raw.slice(0, 40)}»).` })
-      return z.NEVER
-    }
-    const value = Number(raw)
-    if (value < min || value > max) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${name} skal være et heltal fra ${min} til ${max} (fik ${value}).`,
-      })
-      return z.NEVER
-    }
-    return String(value)
+    const problem = /^-?\d{1,9}$/.test(raw)
+      ? outOfRange(name, Number(raw))
+      : `${name} skal være et heltal (fik «${raw.slice(0, 40)}»).`
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    return problem ? z.NEVER : String(Number(raw))
   })
 }
 
@@ -70,10 +62,7 @@ const pagination = single('pagination', 'pagination=true').transform((raw, ctx):
   if (raw === 'true') return raw
   ctx.addIssue({
     code: 'custom',
-    message:
-      raw === 'false'
-        ? `pagination=false er ikke tilladt: hent højst ${API_LIMITS.maxLimit} ad gangen med limit og page.`
-        : 'pagination kan kun være true.',
+    message: raw === 'false' ? NO_UNPAGINATED : 'pagination kan kun være true.',
   })
   return z.NEVER
 })
@@ -167,39 +156,6 @@ const where = z
     message: 'where skal angives som where[felt][operator]=værdi, fx where[title][like]=faxe.',
   })
 
-/** Join fields: `joins[field]=false` or a bounded page of the join. (This model has no join fields yet.) */
-const joinPage = z
-  .object({
-    limit: boundedInteger('joins[…][limit]', 1, API_LIMITS.maxLimit).optional(),
-    page: boundedInteger('joins[…][page]', 1, API_LIMITS.maxPage).optional(),
-    count: booleanParam('joins[…][count]').optional(),
-    sort: sort.optional(),
-    where: where.optional(),
-  })
-  .strict()
-const JOINS_EXAMPLE = 'joins skal angives pr. felt, fx joins[felt][limit]=10 eller joins[felt]=false.'
-const joins = z.unknown().transform((value, ctx): Record<string, unknown> => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    ctx.addIssue({ code: 'custom', message: JOINS_EXAMPLE })
-    return z.NEVER
-  }
-  const result: Record<string, unknown> = {}
-  for (const [field, join] of Object.entries(value)) {
-    if (join === 'false') {
-      result[field] = join
-      continue
-    }
-    const parsed = joinPage.safeParse(join)
-    if (!parsed.success) {
-      const message = parsed.error.issues.find((issue) => issue.code === 'custom')?.message
-      ctx.addIssue({ code: 'custom', message: message ?? JOINS_EXAMPLE })
-      return z.NEVER
-    }
-    result[field] = parsed.data
-  }
-  return result
-})
-
 const locale = single('locale', 'locale=da').pipe(
   z.string().regex(/^[A-Za-z*_-]{1,20}$/, { message: 'locale skal være en sprogkode, fx da.' }),
 )
@@ -210,9 +166,9 @@ const locale = single('locale', 'locale=da').pipe(
  */
 const restQuerySchema = z
   .object({
-    limit: boundedInteger('limit', 1, API_LIMITS.maxLimit).optional(),
-    page: boundedInteger('page', 1, API_LIMITS.maxPage).optional(),
-    depth: boundedInteger('depth', 0, API_LIMITS.maxDepth).optional(),
+    limit: boundedInteger('limit').optional(),
+    page: boundedInteger('page').optional(),
+    depth: boundedInteger('depth').optional(),
     pagination: pagination.optional(),
     draft: booleanParam('draft').optional(),
     trash: booleanParam('trash').optional(),
@@ -225,7 +181,8 @@ const restQuerySchema = z
     select: selectTree('select').optional(),
     populate: populate.optional(),
     where: where.optional(),
-    joins: joins.optional(),
+    // Join fields: no collection here has one, so the parameter has nothing to bound.
+    joins: z.undefined({ message: 'joins kan ikke angives: ingen samling har join-felter.' }).optional(),
     locale: locale.optional(),
     fallbackLocale: locale.optional(),
     'fallback-locale': locale.optional(),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { unstable_cache } from 'next/cache'
 import { executeAuthStrategies, type Payload } from 'payload'
-import { GLOBAL_SLUGS, TAGS } from '@/lib/cache-tags'
+import { ALL_COLLECTION_TAGS } from '@/lib/cache-tags'
 import { env } from '@/lib/env'
 
 /**
@@ -19,7 +19,7 @@ import { env } from '@/lib/env'
  *
  * Invalidation is the pages' own: every entry carries the content tags of lib/cache-tags.ts, which the
  * collection and global hooks revalidate on every change. A REST read can populate any collection, so an
- * entry carries all of them: a change anywhere expires every stored API answer, as before.
+ * entry carries all of them (ALL_COLLECTION_TAGS): a change anywhere expires every stored API answer.
  *
  * Size: an answer above MAX_ENTRY_BYTES is served but not stored, so no single request can push out the
  * rest. The total is capped by the store: Next.js's in-memory tier is an LRU sized in bytes
@@ -28,22 +28,10 @@ import { env } from '@/lib/env'
  * MAX_QUERY_LENGTH characters), so spellings of the same query share one entry.
  */
 
-export const MAX_ENTRY_BYTES = 256 * 1024
-export const MAX_QUERY_LENGTH = 512
+const MAX_ENTRY_BYTES = 256 * 1024
+const MAX_QUERY_LENGTH = 512
 /** Other instances' changes reach this one through shared tags; without a shared cache, after this long. */
 const REVALIDATE_SECONDS = 30
-
-/** Every tag a REST answer can depend on. */
-export const REST_READ_TAGS: string[] = [
-  TAGS.articles,
-  TAGS.pages,
-  TAGS.quotes,
-  TAGS.interns,
-  TAGS.contacts,
-  TAGS.topics,
-  TAGS.media,
-  ...GLOBAL_SLUGS.map((slug) => TAGS.global(slug)),
-]
 
 /** The first path segments of reads that may be cached (uploaded files stream from disk instead). */
 const CACHED_SEGMENTS = new Set([
@@ -124,7 +112,7 @@ export async function anonymousRead(
       return stored
     },
     ['rest-read', database()],
-    { tags: REST_READ_TAGS, revalidate: REVALIDATE_SECONDS },
+    { tags: [...ALL_COLLECTION_TAGS], revalidate: REVALIDATE_SECONDS },
   )
   let stored: Stored
   try {

@@ -1,6 +1,13 @@
-import { APIError, QueryError, type FlattenedField, type Payload } from 'payload'
+import {
+  APIError,
+  type FlattenedField,
+  type Payload,
+  QueryError,
+  type SanitizedFieldsPermissions,
+  type SanitizedPermissions,
+} from 'payload'
 import { validOperatorSet } from 'payload/shared'
-import { anonymousMayReadField } from '@/lib/api/anonymous'
+import { anonymousAccess, readableField } from '@/lib/api/anonymous'
 
 /**
  * Checks the query of a REST read before Payload runs it. Payload already answers a `where` on an unknown
@@ -28,12 +35,18 @@ export function badRequest(message: string): APIError<ErrorData> {
   return new APIError<ErrorData>(message, 400, null, true)
 }
 
+/**
+ * What the reader may see, for an anonymous reader: Payload's access results for nobody
+ * (lib/api/anonymous.ts). Anyone else gets null, and Payload decides with their own access.
+ */
+type Reader = { payload: Payload; anonymous: SanitizedPermissions | null }
+
 /** Finds the field a dotted path names, following single-collection relationships like Payload does. */
 function resolvePath(
-  payload: Payload,
+  reader: Reader,
   fields: FlattenedField[],
+  permissions: SanitizedFieldsPermissions | undefined,
   segments: string[],
-  anonymous: boolean,
 ): Resolved {
   const [head, ...rest] = segments
   if (head === undefined || head === '') return { kind: 'missing', path: segments.join('.') }
@@ -41,11 +54,13 @@ function resolvePath(
   const field = fields.find((f) => 'name' in f && f.name === head)
   // Payload names the first segment it cannot follow, relative to the collection it was in.
   if (!field) return { kind: 'missing', path: head }
+  const nested = readableField(permissions, head)
   if (field.access?.read || ('hidden' in field && field.hidden)) {
     // To an anonymous reader a field it may not read is a field that does not exist, in the same words.
     // (Payload itself names a hidden relation and the field behind it, which would tell them apart.)
-    // (An access rule that answers asynchronously is left to Payload.)
-    if (anonymous && anonymousMayReadField(field) === false) return { kind: 'missing', path: head }
+    if (reader.anonymous && (nested === null || ('hidden' in field && field.hidden))) {
+      return { kind: 'missing', path: head }
+    }
     // Anyone else: Payload decides with the reader's own access.
     return { kind: 'unsure' }
   }
@@ -54,12 +69,14 @@ function resolvePath(
     case 'group':
     case 'tab':
     case 'array':
-      return resolvePath(payload, field.flattenedFields, rest, anonymous)
+      return resolvePath(reader, field.flattenedFields, nested ?? undefined, rest)
     case 'relationship':
     case 'upload': {
       if (typeof field.relationTo !== 'string') return { kind: 'unsure' }
-      const related = payload.collections[field.relationTo]?.config
-      return related ? resolvePath(payload, related.flattenedFields, rest, anonymous) : { kind: 'unsure' }
+      const related = reader.payload.collections[field.relationTo]?.config
+      if (!related) return { kind: 'unsure' }
+      const relatedPermissions = reader.anonymous?.collections?.[field.relationTo]?.fields
+      return resolvePath(reader, related.flattenedFields, relatedPermissions, rest)
     }
     default:
       // Blocks, JSON and rich text have paths of their own; Payload decides those.
@@ -132,15 +149,27 @@ function checkOperand(resolved: Resolved, operator: string, value: Scalar, label
   }
 }
 
-function checkWhere(
-  payload: Payload,
-  fields: FlattenedField[],
-  where: unknown,
-  label: string,
-  depth: number,
-  ids: IdForm,
-  anonymous: boolean,
-): void {
+/** The collection a query is about: its fields and, for an anonymous reader, what it may see of them. */
+type Scope = {
+  reader: Reader
+  ids: IdForm
+  fields: FlattenedField[]
+  permissions?: SanitizedFieldsPermissions
+}
+
+function resolve(scope: Scope, path: string): Resolved {
+  const resolved = resolvePath(
+    scope.reader,
+    scope.fields,
+    scope.permissions,
+    path.replace(/__/g, '.').split('.'),
+  )
+  // The same error Payload gives for a hidden field, so the two cannot be told apart.
+  if (resolved.kind === 'missing') throw new QueryError([{ path: resolved.path }])
+  return resolved
+}
+
+function checkWhere(scope: Scope, where: unknown, label: string, depth: number): void {
   if (depth > MAX_WHERE_DEPTH)
     throw badRequest(`where er indlejret for dybt (højst ${MAX_WHERE_DEPTH} niveauer).`)
   if (!isPlainObject(where)) {
@@ -154,16 +183,13 @@ function checkWhere(
         throw badRequest(
           `${keyLabel} skal være en liste af betingelser, fx ${keyLabel}[0][title][equals]=Faxe.`,
         )
-      list.forEach((item, i) =>
-        checkWhere(payload, fields, item, `${keyLabel}[${i}]`, depth + 1, ids, anonymous),
-      )
+      list.forEach((item, i) => checkWhere(scope, item, `${keyLabel}[${i}]`, depth + 1))
       continue
     }
     if (!isPlainObject(value)) {
       throw badRequest(`${keyLabel} mangler en operator, fx ${keyLabel}[equals]=…`)
     }
-    const resolved = resolvePath(payload, fields, key.replace(/__/g, '.').split('.'), anonymous)
-    if (resolved.kind === 'missing') throw new QueryError([{ path: resolved.path }])
+    const resolved = resolve(scope, key)
     for (const [operator, operand] of Object.entries(value)) {
       const operatorLabel = `${keyLabel}[${operator}]`
       if (!validOperatorSet.has(operator as never)) {
@@ -172,21 +198,9 @@ function checkWhere(
       // Geometry operators take objects and apply to point fields only (there are none in this model).
       if (GEO_OPERATORS.has(operator)) continue
       for (const item of operands(operator, operand, operatorLabel)) {
-        checkOperand(resolved, operator, item, operatorLabel, ids)
+        checkOperand(resolved, operator, item, operatorLabel, scope.ids)
       }
     }
-  }
-}
-
-function checkSort(payload: Payload, fields: FlattenedField[], sort: unknown, anonymous: boolean): void {
-  if (sort == null || sort === '') return
-  const entries = (Array.isArray(sort) ? sort : [sort]).flatMap((s) => String(s).split(','))
-  for (const entry of entries) {
-    const path = entry.trim().replace(/^-/, '').replace(/__/g, '.')
-    if (path === '') continue
-    const resolved = resolvePath(payload, fields, path.split('.'), anonymous)
-    // The same error Payload gives for a hidden field, so the two cannot be told apart.
-    if (resolved.kind === 'missing') throw new QueryError([{ path: resolved.path }])
   }
 }
 
@@ -194,26 +208,58 @@ type ParsedQuery = { sort?: unknown; where?: unknown }
 
 /**
  * The semantic checks of a REST read of `collection`: sort and where paths, and where values. Throws an
- * APIError (400) or QueryError (400) that Payload's error shape carries to the client.
+ * APIError (400) or QueryError (400) that Payload's error shape carries to the client. `anonymous` is
+ * Payload's access results for nobody when the reader is nobody, else null.
  */
-export function checkCollectionQuery(
+function checkCollectionQuery(
   payload: Payload,
   collection: string,
   query: ParsedQuery,
-  { anonymous }: { anonymous: boolean },
+  anonymous: SanitizedPermissions | null,
 ): void {
   const config = payload.collections[collection as keyof typeof payload.collections]?.config
   if (!config) return
-  checkSort(payload, config.flattenedFields, query.sort, anonymous)
+  const scope: Scope = {
+    reader: { payload, anonymous },
+    ids: idForm(payload),
+    fields: config.flattenedFields,
+    permissions: anonymous?.collections?.[collection]?.fields,
+  }
+  // The parser (lib/api/query.ts) has made sort one comma-separated string.
+  for (const entry of typeof query.sort === 'string' ? query.sort.split(',') : []) {
+    if (entry.trim().replace(/^-/, '') !== '') resolve(scope, entry.trim().replace(/^-/, ''))
+  }
   if (query.where !== undefined && query.where !== null && query.where !== '') {
-    checkWhere(payload, config.flattenedFields, query.where, 'where', 0, idForm(payload), anonymous)
+    checkWhere(scope, query.where, 'where', 0)
   }
 }
 
-/** A document id in a URL must have the database's id form (see `idForm`). */
-export function checkDocumentId(payload: Payload, id: string): void {
-  const ids = idForm(payload)
-  if (!ids.pattern.test(id)) {
-    throw badRequest(`Ugyldigt id «${id.slice(0, 40)}»: id'er er ${ids.description}.`)
+/** Second path segments that are endpoints of a collection, not document ids. */
+const COLLECTION_ENDPOINTS = new Set(['count', 'versions', 'me', 'init', 'access', 'file', 'paste-url'])
+
+/**
+ * The checks of a REST read of /api/<segments>: a document id must have the database's id form (MongoDB
+ * would answer 200 with nothing, SQL a 500), and a list or count query is checked as above.
+ */
+export async function checkRead(
+  payload: Payload,
+  [collection, second, ...rest]: string[],
+  query: ParsedQuery,
+  anonymous: boolean,
+): Promise<void> {
+  if (!collection || !(collection in payload.collections)) return
+  const endpoints = payload.collections[collection as keyof typeof payload.collections]?.config.endpoints
+  const isEndpoint = (name: string) =>
+    COLLECTION_ENDPOINTS.has(name) ||
+    (Array.isArray(endpoints) && endpoints.some((e) => e.path === `/${name}`))
+  if (second !== undefined && rest.length === 0 && !isEndpoint(second)) {
+    const ids = idForm(payload)
+    if (!ids.pattern.test(second)) {
+      throw badRequest(`Ugyldigt id «${second.slice(0, 40)}»: id'er er ${ids.description}.`)
+    }
+  }
+  if (second === undefined || second === 'count') {
+    const permissions = anonymous ? (await anonymousAccess(payload)).permissions : null
+    checkCollectionQuery(payload, collection, query, permissions)
   }
 }

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto'
-import { APIError, getPayload, getRequestLanguage, type Payload, type SanitizedConfig } from 'payload'
-import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/lib/api/limits'
+import { APIError, getPayload, getRequestLanguage, type SanitizedConfig } from 'payload'
+import { withCaching } from '@/lib/api/cache-headers'
+import { applyCors, preflight } from '@/lib/api/cors'
+import { PRIVATE_CACHE_CONTROL } from '@/lib/api/limits'
 import { normaliseRestQuery, type RestQuery } from '@/lib/api/query'
 import { anonymousRead, isCacheableRead, looksLikeCredentials, payloadUser } from '@/lib/api/read-cache'
-import { badRequest, checkCollectionQuery, checkDocumentId } from '@/lib/api/read-guard'
+import { badRequest, checkRead } from '@/lib/api/read-guard'
 import { env } from '@/lib/env'
 import { applyRevalidations } from '@/lib/revalidate'
 
@@ -13,19 +14,15 @@ import { applyRevalidations } from '@/lib/revalidate'
  *   gets the normalised result: bounds hold for every shape `qs` accepts;
  * - reads are checked before Payload runs them (sort and where paths, where values, ids), so bad input
  *   gets a 400 with Payload's error shape instead of a huge answer or a database error;
- * - anonymous reads (by Payload's own authentication) are answered from the data cache with a short
- *   public Cache-Control and an ETag (If-None-Match -> 304); anything else is `private, no-store`
- *   (lib/api/read-cache.ts);
- * - CORS: read-only GETs from the origins in CORS_ORIGINS without credentials; credentials only for the
- *   site's own origin (Payload's own `cors` option would send credentials to every listed origin).
+ * - anonymous reads (by Payload's own authentication) are answered from the read cache
+ *   (lib/api/read-cache.ts) with a short public Cache-Control and an ETag; anything else is
+ *   `private, no-store` (lib/api/cache-headers.ts);
+ * - CORS by lib/api/cors.ts.
  */
 
 type RouteContext = { params: Promise<{ slug: string[] }> }
 type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>
 type ConfigPromise = Promise<SanitizedConfig> | SanitizedConfig
-
-/** Second path segments that are endpoints of a collection, not document ids. */
-const COLLECTION_ENDPOINTS = new Set(['count', 'versions', 'me', 'init', 'access', 'file', 'paste-url'])
 
 /**
  * Payload's error shape, `{ errors: [{ message, name?, data? }] }`. Written out here rather than through
@@ -64,99 +61,6 @@ function normalised(request: Request): { request: Request; query: RestQuery } | 
     ...(hasBody ? { body: request.body, duplex: 'half' } : {}),
   }
   return { request: new Request(url, init), query: result.query }
-}
-
-/** A 400 answer for the read, or null when Payload may run it. */
-function checkRead(
-  request: Request,
-  query: RestQuery,
-  payload: Payload,
-  anonymous: boolean,
-): Response | null {
-  const [collection, second, ...rest] = apiSegments(request)
-  if (!collection || collection === 'globals' || !(collection in payload.collections)) return null
-  try {
-    const endpoints = payload.collections[collection as keyof typeof payload.collections]?.config.endpoints
-    const isEndpoint = (name: string) =>
-      COLLECTION_ENDPOINTS.has(name) ||
-      (Array.isArray(endpoints) && endpoints.some((e) => e.path === `/${name}`))
-    if (second !== undefined && rest.length === 0 && !isEndpoint(second)) {
-      checkDocumentId(payload, second)
-    }
-    if (second === undefined || second === 'count') {
-      checkCollectionQuery(payload, collection, query, { anonymous })
-    }
-  } catch (error) {
-    if (error instanceof APIError) return errorResponse(error)
-    throw error
-  }
-  return null
-}
-
-function allowedOrigins(): { site: string; readers: Set<string> } {
-  const { siteUrl, corsOrigins } = env()
-  return { site: new URL(siteUrl).origin, readers: new Set(corsOrigins) }
-}
-
-/** Replaces whatever CORS headers Payload set with ours. */
-function applyCors(request: Request, headers: Headers, { readOnly }: { readOnly: boolean }): void {
-  for (const name of [...headers.keys()]) {
-    if (name.startsWith('access-control-')) headers.delete(name)
-  }
-  headers.append('Vary', 'Origin')
-  const origin = request.headers.get('origin')
-  if (!origin) return
-  const { site, readers } = allowedOrigins()
-  if (origin === site) {
-    headers.set('Access-Control-Allow-Origin', origin)
-    headers.set('Access-Control-Allow-Credentials', 'true')
-  } else if (readOnly && readers.has(origin)) {
-    headers.set('Access-Control-Allow-Origin', origin)
-    headers.set('Access-Control-Expose-Headers', 'ETag')
-  }
-}
-
-function etagOf(body: ArrayBuffer): string {
-  return `"${createHash('sha1').update(Buffer.from(body)).digest('base64url')}"`
-}
-
-function matchesEtag(header: string | null, etag: string): boolean {
-  if (!header) return false
-  if (header.trim() === '*') return true
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
-}
-
-/**
- * Headers for a read: `public` + ETag (and 304 for a matching If-None-Match) only for an answer computed
- * for nobody (`anonymous`); everything else `private, no-store`, and uploaded files keep Payload's caching.
- */
-async function withCaching(request: Request, response: Response, anonymous: boolean): Promise<Response> {
-  const headers = new Headers(response.headers)
-  applyCors(request, headers, { readOnly: true })
-  headers.append('Vary', 'Authorization, Cookie')
-  const isJson = (headers.get('content-type') ?? '').includes('application/json')
-  if (!anonymous || response.status !== 200 || !isJson) {
-    // Files under /api/media/file keep the caching Payload gives them; everything else is not to be stored.
-    if (!anonymous || !headers.has('cache-control') || isJson) {
-      headers.set('Cache-Control', anonymous ? 'no-store' : PRIVATE_CACHE_CONTROL)
-    }
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
-  }
-  const body = await response.arrayBuffer()
-  const etag = etagOf(body)
-  headers.set('ETag', etag)
-  headers.set('Cache-Control', PUBLIC_CACHE_CONTROL)
-  if (matchesEtag(request.headers.get('if-none-match'), etag)) {
-    headers.delete('content-type')
-    headers.delete('content-length')
-    return new Response(null, { status: 304, headers })
-  }
-  return new Response(body, { status: 200, headers })
-}
-
-/** A public JSON document of our own (e.g. /api/openapi.json) with the same caching and CORS as the API. */
-export function publicJson(request: Request, body: unknown): Promise<Response> {
-  return withCaching(request, Response.json(body), !looksLikeCredentials(request.headers))
 }
 
 function isReadOverride(request: Request): boolean {
@@ -209,8 +113,12 @@ export function publicRestApi(config: ConfigPromise, routes: PayloadRoutes) {
     const { request, query } = parsed
     const credentials = looksLikeCredentials(request.headers)
     const anonymous = !credentials && (await payloadUser(payload, request.headers)) === null
-    const rejected = checkRead(request, query, payload, anonymous)
-    if (rejected) return withCaching(request, rejected, anonymous)
+    try {
+      await checkRead(payload, apiSegments(request), query, anonymous)
+    } catch (error) {
+      if (error instanceof APIError) return withCaching(request, errorResponse(error), anonymous)
+      throw error
+    }
     const url = new URL(request.url)
     if (!anonymous || !isCacheableRead(apiSegments(request), url.search)) {
       // A GET can write too: Payload's jobs endpoint (scheduled publishing).
@@ -263,28 +171,4 @@ export function publicRestApi(config: ConfigPromise, routes: PayloadRoutes) {
     DELETE: write(routes.DELETE),
     OPTIONS: preflight,
   }
-}
-
-/** Preflight: the listed readers may GET; only the site's own origin may do more. */
-const preflight: RouteHandler = async (request) => {
-  const headers = new Headers()
-  headers.append('Vary', 'Origin')
-  const origin = request.headers.get('origin')
-  const { site, readers } = allowedOrigins()
-  if (origin === site) {
-    headers.set('Access-Control-Allow-Origin', origin)
-    headers.set('Access-Control-Allow-Credentials', 'true')
-    headers.set('Access-Control-Allow-Methods', 'GET, HEAD, POST, PATCH, PUT, DELETE, OPTIONS')
-    headers.set(
-      'Access-Control-Allow-Headers',
-      'Content-Type, Authorization, If-None-Match, X-Payload-HTTP-Method-Override',
-    )
-    headers.set('Access-Control-Max-Age', '600')
-  } else if (origin && readers.has(origin)) {
-    headers.set('Access-Control-Allow-Origin', origin)
-    headers.set('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS')
-    headers.set('Access-Control-Allow-Headers', 'Content-Type, If-None-Match')
-    headers.set('Access-Control-Max-Age', '600')
-  }
-  return new Response(null, { status: 204, headers })
 }
