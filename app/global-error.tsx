@@ -1,8 +1,9 @@
 'use client'
 
 import { useEffect } from 'react'
+import { BareFrame } from '@/components/BareFrame'
+import { SearchForm } from '@/components/SearchForm'
 import { PATHS } from '@/lib/paths'
-import { MAX_QUERY_LENGTH } from '@/lib/search-limits'
 import './(site)/site.css'
 
 /**
@@ -22,17 +23,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
         <meta name="robots" content="noindex" />
       </head>
       <body>
-        <a className="skip-link" href="#indhold">
-          Gå til indhold
-        </a>
-        <header className="site-header">
-          <div className="container site-header__inner">
-            <a href={PATHS.home} className="site-header__name">
-              Faxe i Fællesskab
-            </a>
-          </div>
-        </header>
-        <main id="indhold" tabIndex={-1}>
+        <BareFrame>
           <div className="container container--narrow section not-found">
             <p className="not-found__code">Fejl</p>
             <h1>Siden kunne ikke vises lige nu</h1>
@@ -40,21 +31,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
               Der opstod en fejl hos os, ikke hos dig. Prøv at hente siden igen om lidt, eller find det, du
               leder efter, på en anden måde.
             </p>
-            <form action={PATHS.search} method="get" role="search" className="search-form">
-              <label htmlFor="global-error-search">Søg i historier og citater</label>
-              <div className="search-form__row">
-                <input
-                  id="global-error-search"
-                  name="q"
-                  type="search"
-                  maxLength={MAX_QUERY_LENGTH}
-                  autoComplete="off"
-                />
-                <button type="submit" className="button">
-                  Søg
-                </button>
-              </div>
-            </form>
+            <SearchForm id="global-error-search" />
             <ul className="not-found__links">
               <li>
                 <a href={PATHS.home}>Gå til forsiden</a>
@@ -68,7 +45,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
             </ul>
             {error.digest ? <p className="empty">Fejlkode: {error.digest}</p> : null}
           </div>
-        </main>
+        </BareFrame>
       </body>
     </html>
   )

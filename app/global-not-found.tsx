@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { BareFrame } from '@/components/BareFrame'
 import { NotFoundContent } from '@/components/NotFoundContent'
 import './(site)/site.css'
 
@@ -9,19 +10,9 @@ export default function GlobalNotFound() {
   return (
     <html lang="da">
       <body>
-        <a className="skip-link" href="#indhold">
-          Gå til indhold
-        </a>
-        <header className="site-header">
-          <div className="container site-header__inner">
-            <a href="/" className="site-header__name">
-              Faxe i Fællesskab
-            </a>
-          </div>
-        </header>
-        <main id="indhold" tabIndex={-1}>
+        <BareFrame>
           <NotFoundContent />
-        </main>
+        </BareFrame>
       </body>
     </html>
   )
