@@ -84,10 +84,7 @@ function withEditorialCollection(collection: CollectionConfig): CollectionConfig
     hooks: {
       ...hooks,
       beforeOperation: around([respectLocksInGraphQL], hooks.beforeOperation, []),
-      beforeChange: around(authorship ? [stampAuthorship] : [], hooks.beforeChange, [
-        capturePublicState,
-        ...(redirects?.beforeChange ?? []),
-      ]),
+      beforeChange: around(authorship ? [stampAuthorship] : [], hooks.beforeChange, [capturePublicState]),
       afterChange: around(
         [
           ...(redirects?.afterChange ?? []),

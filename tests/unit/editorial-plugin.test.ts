@@ -53,7 +53,7 @@ const searchAndRevalidation = {
   afterDelete: ['unindexDelete', 'revalidateDelete', auditDelete],
 }
 const withSlugRedirects = {
-  beforeChange: [stampAuthorship, capturePublicState, capturePublicState],
+  beforeChange: [stampAuthorship, capturePublicState],
   afterChange: ['redirectOldSlug', 'indexChange', 'revalidateChange', auditChange],
   afterDelete: ['unindexDelete', 'revalidateDelete', auditDelete],
 }
@@ -65,13 +65,7 @@ const COLLECTIONS: { config: { slug: string; fields: Field[] }; authorship: bool
     hooks: {
       beforeOperation: [respectLocksInGraphQL],
       ...withSlugRedirects,
-      beforeChange: [
-        stampAuthorship,
-        setPublishedAt,
-        setContentUpdatedAt,
-        capturePublicState,
-        capturePublicState,
-      ],
+      beforeChange: [stampAuthorship, setPublishedAt, setContentUpdatedAt, capturePublicState],
     },
   },
   {

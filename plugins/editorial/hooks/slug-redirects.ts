@@ -1,5 +1,5 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
-import { capturePublicState, publicStateBefore } from '@/lib/published-state'
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import { publicStateBefore } from '@/lib/published-state'
 
 /**
  * When a published document's address changes, its old address keeps working: it answers 301 with the new
@@ -9,11 +9,13 @@ import { capturePublicState, publicStateBefore } from '@/lib/published-state'
  * Only the published address counts: a slug typed into a draft changes nothing until it is published (the
  * old page is live until then), and a document that was never published had no address to keep.
  *
+ * The state before the change comes from `capturePublicState`, which the plugin runs in every opted-in
+ * collection's beforeChange.
+ *
  * The redirects are maintained with `overrideAccess: true`: they follow from a publish the user was allowed
  * to make (or the job runner made on their behalf), whatever the user's own rights on redirects.
  */
 export function slugRedirectHooks(pathOf: (slug: string) => string): {
-  beforeChange: CollectionBeforeChangeHook[]
   afterChange: CollectionAfterChangeHook[]
 } {
   const redirectOldSlug: CollectionAfterChangeHook = async ({ collection, doc, operation, req }) => {
@@ -30,7 +32,7 @@ export function slugRedirectHooks(pathOf: (slug: string) => string): {
     }
     return doc
   }
-  return { beforeChange: [capturePublicState], afterChange: [redirectOldSlug] }
+  return { afterChange: [redirectOldSlug] }
 }
 
 async function removeRedirectsFrom(req: PayloadRequest, path: string): Promise<void> {
