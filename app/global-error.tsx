@@ -2,8 +2,7 @@
 
 import { useEffect } from 'react'
 import { BareFrame } from '@/components/BareFrame'
-import { SearchForm } from '@/components/SearchForm'
-import { PATHS } from '@/lib/paths'
+import { WaysOn } from '@/components/WaysOn'
 import './(site)/site.css'
 
 /**
@@ -31,18 +30,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
               Der opstod en fejl hos os, ikke hos dig. Prøv at hente siden igen om lidt, eller find det, du
               leder efter, på en anden måde.
             </p>
-            <SearchForm id="global-error-search" />
-            <ul className="not-found__links">
-              <li>
-                <a href={PATHS.home}>Gå til forsiden</a>
-              </li>
-              <li>
-                <a href={PATHS.stories}>Se alle historier</a>
-              </li>
-              <li>
-                <a href={PATHS.contact}>Kontakt Faxe i Fællesskab</a>
-              </li>
-            </ul>
+            <WaysOn searchId="global-error-search" contact />
             {error.digest ? <p className="empty">Fejlkode: {error.digest}</p> : null}
           </div>
         </BareFrame>

@@ -1,5 +1,4 @@
-import { SearchForm } from '@/components/SearchForm'
-import { PATHS } from '@/lib/paths'
+import { WaysOn } from '@/components/WaysOn'
 
 /** The helpful part of every 404: what happened, a search box and ways on. */
 export function NotFoundContent() {
@@ -11,15 +10,7 @@ export function NotFoundContent() {
         Vi kan ikke finde den side, du leder efter. Måske er den flyttet, eller også er der en stavefejl i
         adressen.
       </p>
-      <SearchForm id="not-found-search" />
-      <ul className="not-found__links">
-        <li>
-          <a href={PATHS.home}>Gå til forsiden</a>
-        </li>
-        <li>
-          <a href={PATHS.stories}>Se alle historier</a>
-        </li>
-      </ul>
+      <WaysOn searchId="not-found-search" />
     </div>
   )
 }
