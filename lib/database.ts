@@ -7,6 +7,7 @@ import type { DatabaseAdapter, DatabaseAdapterObj } from 'payload'
 import { describeDatabaseError, isDatabaseUnavailable, isSqliteBusy } from '@/lib/database-errors'
 import type { DatabaseConfig } from '@/lib/env'
 import { logLine } from '@/lib/log'
+import { oneSqliteWriterAtATime, sqlitePragmas } from '@/lib/sqlite-writes'
 import { noteDatabaseAnswered, noteDatabaseUnavailable } from '@/lib/request-context'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -22,7 +23,8 @@ export const MIGRATION_DIRS = {
  * (`push: false`), in development too, so the embedded file, PostgreSQL and CI all run the same DDL.
  */
 export function databaseAdapter(database: DatabaseConfig): DatabaseAdapterObj {
-  return noticingUnavailability(adapterFor(database))
+  const adapter = adapterFor(database)
+  return noticingUnavailability(database.kind === 'sqlite' ? oneSqliteWriterAtATime(adapter) : adapter)
 }
 
 function adapterFor(database: DatabaseConfig): DatabaseAdapterObj {
@@ -35,6 +37,9 @@ function adapterFor(database: DatabaseConfig): DatabaseAdapterObj {
         // WAL lets readers (page renders) proceed while the editor saves.
         wal: true,
         busyTimeout: 5000,
+        // A save is one transaction (document, version, audit entry, search row), as on PostgreSQL; the
+        // writes of this process then take turns (lib/sqlite-writes.ts). libsql ignores the options.
+        transactionOptions: {},
       })
     case 'postgres':
       return postgresAdapter({
@@ -139,12 +144,7 @@ export function replaceSqliteConnection(adapter: unknown): void {
   const client = sqlite.client
   if (!client || typeof client.transaction !== 'function') return
   const handedOver = client.transaction('deferred')
-  const pragmas = [
-    client.execute(`PRAGMA busy_timeout = ${Number(sqlite.busyTimeout ?? 0)}`),
-    ...(sqlite.wal && sqlite.wal.synchronous
-      ? [client.execute(`PRAGMA synchronous = ${sqlite.wal.synchronous}`)]
-      : []),
-  ]
+  const pragmas = sqlitePragmas(sqlite).map((pragma) => client.execute(pragma))
   void Promise.all([handedOver.then((stuck) => stuck.close()), ...pragmas]).then(
     () =>
       logLine('warn', 'database-connection-replaced', { reason: 'SQLITE_BUSY left the connection unusable' }),

@@ -20,9 +20,8 @@ import { fts5Query, indexTerms, indexWords, mongoQuery, tsQuery, type ParsedQuer
  *   danish) over folded, stemmed terms; ranked by `textScore`. No prefix matching there.
  *
  * Both SQL tables are created by the migrations (`*_search_fts`), the MongoDB indexes by `ensureSearchIndexes`
- * on start. Writes join the request's transaction where the adapter has one (PostgreSQL, MongoDB replica
- * set); the SQLite adapter runs this site without transactions, so there the index row is written right
- * after the document, and `npm run search:reindex` rebuilds everything from the documents.
+ * on start. Writes join the request's transaction (SQLite, PostgreSQL, MongoDB with a replica set), so the
+ * index row commits with its document; `npm run search:reindex` rebuilds everything from the documents.
  */
 
 export const SEARCH_KINDS = ['story', 'topic', 'intern', 'contact', 'page'] as const

@@ -1,0 +1,193 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { Mutex, withTimeout } from 'async-mutex'
+import type { DatabaseAdapterObj } from 'payload'
+import { describeDatabaseError } from '@/lib/database-errors'
+import { logLine } from '@/lib/log'
+
+/**
+ * Payload's SQLite adapter with transactions, made safe for a single process. A save (the document, its
+ * version, its audit entry and its search row) is then one transaction, so a `kill -9` in the middle of
+ * a publish leaves the story wholly old or wholly new (tests/faults/kill-publish.faults.test.ts), as on
+ * PostgreSQL.
+ *
+ * Why Payload's SQLite transactions need this (they are off by default there):
+ * - libsql runs a transaction on a connection of its own: `client.transaction()` hands the current
+ *   connection over and opens a new one for everything else. SQLite has one writer at a time, so a second
+ *   write of this process, inside or outside a transaction, would wait in SQLite's busy handler. libsql is
+ *   synchronous: the wait blocks the event loop, the one thing that could finish the first transaction, for
+ *   the whole busy timeout, and then fails.
+ * - So the writes of this process take turns here, in an asynchronous queue: a transaction holds the turn
+ *   from its BEGIN to its COMMIT or ROLLBACK; a write outside a transaction (Payload's job runner, a
+ *   login's attempt counter) holds it for that write. Reads never wait: in WAL mode they read the last
+ *   commit on the other connection. Writes of other processes (`npm run seed`, a backup) still meet
+ *   SQLite's busy timeout, as before.
+ * - A turn not given within the busy timeout fails as SQLITE_BUSY, which the server answers with the
+ *   Danish 503 (lib/database-errors.ts). A write that waits for a turn held by its own caller (an
+ *   operation in a hook that does not pass `req`, so it cannot join the transaction) would wait forever;
+ *   it fails the same way, and the hook is the bug.
+ * - The connection libsql opens after a hand-over gets the adapter's pragmas (busy timeout, synchronous)
+ *   at once; Payload sets them only on the first one.
+ * - Migrations run without a transaction, as before: a migration that rebuilds a table turns foreign keys
+ *   off around it, and SQLite ignores that inside a transaction (dropping the old table would then cascade
+ *   into the tables that point at it).
+ */
+
+/** Payload's write methods of a database adapter. Each takes `{ req }`; `upsert` calls `updateOne`. */
+const WRITES = [
+  'create',
+  'createGlobal',
+  'createGlobalVersion',
+  'createVersion',
+  'deleteMany',
+  'deleteOne',
+  'deleteVersions',
+  'updateGlobal',
+  'updateGlobalVersion',
+  'updateJobs',
+  'updateMany',
+  'updateOne',
+  'updateVersion',
+  'upsert',
+] as const
+
+const MIGRATIONS = ['migrate', 'migrateDown', 'migrateFresh', 'migrateRefresh', 'migrateReset'] as const
+
+type TransactionID = number | string
+type Session = { db: unknown }
+type SqliteAdapter = {
+  busyTimeout?: number
+  wal?: { synchronous?: string } | false
+  client?: {
+    transaction: (...args: unknown[]) => Promise<unknown>
+    execute: (sql: string) => Promise<unknown>
+  }
+  sessions: Record<TransactionID, Session | undefined>
+  [method: string]: unknown
+}
+type Method = (this: SqliteAdapter, ...args: unknown[]) => Promise<unknown>
+type Args = { req?: { transactionID?: TransactionID | Promise<TransactionID> } } | undefined
+
+/**
+ * Reads as "database busy" (a 503) by its message; its code is not SQLite's, because the connection did
+ * nothing wrong and must not be replaced (lib/database.ts, replaceSqliteConnection).
+ */
+function busy(timeout: number): Error {
+  return Object.assign(
+    new Error(`SQLITE_BUSY: no turn to write within ${timeout} ms (another save of this server is running)`),
+    { code: 'WRITE_TURN_TIMEOUT' },
+  )
+}
+
+/** Payload rethrows a failed BEGIN as a plain Error; the code comes back so the error reads as busy. */
+function withCode(error: unknown): unknown {
+  if (error instanceof Error && /SQLITE_BUSY/.test(error.message) && !('code' in error)) {
+    return Object.assign(error, { code: 'SQLITE_BUSY' })
+  }
+  return error
+}
+
+export function oneSqliteWriterAtATime(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = adapterObj.init(args)
+      takeTurns(adapter as unknown as SqliteAdapter)
+      return adapter
+    },
+  }
+}
+
+function takeTurns(adapter: SqliteAdapter): void {
+  const timeout = adapter.busyTimeout ?? 5000
+  const turn = withTimeout(new Mutex(), timeout, busy(timeout))
+  const holders = new Map<TransactionID, () => void>()
+  // Set while a write outside a transaction holds the turn, so the writes it makes itself do not queue.
+  const writing = new AsyncLocalStorage<true>()
+  let migrating = 0
+
+  const original = (name: string) => {
+    const method = adapter[name]
+    if (typeof method !== 'function') throw new Error(`The SQLite adapter has no method ${name}`)
+    return method as Method
+  }
+
+  const begin = original('beginTransaction')
+  adapter.beginTransaction = async function (this: SqliteAdapter, ...params: unknown[]) {
+    if (migrating > 0) return null
+    const release = await turn.acquire()
+    try {
+      const id = (await begin.apply(this, params)) as TransactionID | null
+      if (id === null || id === undefined) release()
+      else holders.set(id, release)
+      return id
+    } catch (error) {
+      release()
+      throw withCode(error)
+    }
+  }
+  for (const name of ['commitTransaction', 'rollbackTransaction']) {
+    const end = original(name)
+    adapter[name] = async function (this: SqliteAdapter, incoming: unknown) {
+      const id = (incoming instanceof Promise ? await incoming : incoming) as TransactionID
+      try {
+        return await end.call(this, id)
+      } finally {
+        holders.get(id)?.()
+        holders.delete(id)
+      }
+    }
+  }
+
+  for (const name of WRITES) {
+    const write = original(name)
+    adapter[name] = async function (this: SqliteAdapter, args: Args, ...rest: unknown[]) {
+      const pending = args?.req?.transactionID
+      const id = pending instanceof Promise ? await pending : pending
+      if ((id !== undefined && this.sessions[id]) || writing.getStore() || migrating > 0) {
+        return write.call(this, args, ...rest)
+      }
+      return turn.runExclusive(() => writing.run(true, () => write.call(this, args, ...rest)))
+    }
+  }
+
+  for (const name of MIGRATIONS) {
+    const migrate = original(name)
+    adapter[name] = async function (this: SqliteAdapter, ...params: unknown[]) {
+      migrating += 1
+      try {
+        return await migrate.apply(this, params)
+      } finally {
+        migrating -= 1
+      }
+    }
+  }
+
+  // The connection libsql opens in place of the one a transaction took gets the adapter's pragmas before
+  // anything else runs on it: `execute` runs synchronously up to its first await.
+  const connect = original('connect')
+  adapter.connect = async function (this: SqliteAdapter, ...params: unknown[]) {
+    await connect.apply(this, params)
+    const client = this.client
+    if (!client || (client as { pragmasOnHandOver?: true }).pragmasOnHandOver) return
+    const transaction = client.transaction.bind(client)
+    client.transaction = (...args: unknown[]) => {
+      const handedOver = transaction(...args)
+      Promise.all(sqlitePragmas(this).map((pragma) => client.execute(pragma))).catch((error: unknown) =>
+        logLine('error', 'database-pragmas', { cause: describeDatabaseError(error) }),
+      )
+      return handedOver
+    }
+    Object.assign(client, { pragmasOnHandOver: true })
+  }
+}
+
+/** The per-connection pragmas the adapter sets on its first connection (db-sqlite's connect). */
+export function sqlitePragmas(adapter: {
+  busyTimeout?: number
+  wal?: { synchronous?: string } | false
+}): string[] {
+  return [
+    `PRAGMA busy_timeout = ${Number(adapter.busyTimeout ?? 0)}`,
+    ...(adapter.wal && adapter.wal.synchronous ? [`PRAGMA synchronous = ${adapter.wal.synchronous}`] : []),
+  ]
+}

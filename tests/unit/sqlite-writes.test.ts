@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { type Client, createClient } from '@libsql/client'
+import type { DatabaseAdapterObj } from 'payload'
+import { afterAll, describe, expect, it } from 'vitest'
+import { isDatabaseUnavailable, isSqliteBusy } from '@/lib/database-errors'
+import { oneSqliteWriterAtATime } from '@/lib/sqlite-writes'
+
+/**
+ * The turns the writes of one process take on SQLite (lib/sqlite-writes.ts), on an adapter that records
+ * what runs when: the queue is the subject here, not Payload's SQL (the fault and integration tests run
+ * the real adapter).
+ */
+
+type Fake = {
+  busyTimeout: number
+  sessions: Record<string, { db: unknown } | undefined>
+  client?: Client
+  log: string[]
+  [method: string]: unknown
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+function fakeAdapter(busyTimeout = 200): Fake {
+  let next = 0
+  const adapter: Fake = {
+    busyTimeout,
+    sessions: {},
+    log: [],
+    async beginTransaction() {
+      const id = `tx${++next}`
+      this.sessions[id] = { db: {} }
+      this.log.push(`begin ${id}`)
+      return id
+    },
+    async commitTransaction(id: string) {
+      delete this.sessions[id]
+      this.log.push(`commit ${id}`)
+    },
+    async rollbackTransaction(id: string) {
+      delete this.sessions[id]
+      this.log.push(`rollback ${id}`)
+    },
+    async updateOne({ label }: { label: string }) {
+      await tick()
+      this.log.push(`write ${label}`)
+    },
+    // Like Drizzle's: an upsert is an updateOne.
+    async upsert(this: Fake, args: { label: string }) {
+      return (this.updateOne as (a: unknown) => Promise<void>)({ ...args, label: `upsert ${args.label}` })
+    },
+    async migrate(this: Fake) {
+      this.log.push(`migration transaction: ${String(await (this.beginTransaction as () => unknown)())}`)
+    },
+    async connect() {},
+  }
+  for (const name of [
+    'create',
+    'createGlobal',
+    'createGlobalVersion',
+    'createVersion',
+    'deleteMany',
+    'deleteOne',
+    'deleteVersions',
+    'updateGlobal',
+    'updateGlobalVersion',
+    'updateJobs',
+    'updateMany',
+    'updateVersion',
+    'migrateDown',
+    'migrateFresh',
+    'migrateRefresh',
+    'migrateReset',
+  ]) {
+    adapter[name] = async () => {}
+  }
+  return adapter
+}
+
+function wrapped(fake: Fake) {
+  const adapterObj = { init: () => fake, name: 'sqlite' } as unknown as DatabaseAdapterObj
+  const adapter = oneSqliteWriterAtATime(adapterObj).init({} as never) as unknown as Record<
+    string,
+    (...args: unknown[]) => Promise<unknown>
+  >
+  const call = (name: string, ...args: unknown[]) => adapter[name]!.call(adapter, ...args)
+  return { adapter, call }
+}
+
+describe('the writes of one process on SQLite', () => {
+  it('run one transaction at a time: the second begins after the first commits', async () => {
+    const fake = fakeAdapter()
+    const { call } = wrapped(fake)
+    const first = (await call('beginTransaction')) as string
+    const second = call('beginTransaction')
+    await tick()
+    expect(fake.log).toEqual(['begin tx1'])
+    await call('commitTransaction', first)
+    expect(await second).toBe('tx2')
+    expect(fake.log).toEqual(['begin tx1', 'commit tx1', 'begin tx2'])
+    await call('rollbackTransaction', Promise.resolve('tx2'))
+    expect(fake.log.at(-1)).toBe('rollback tx2')
+  })
+
+  it("let a transaction's own writes through, and make a write outside it wait for the commit", async () => {
+    const fake = fakeAdapter()
+    const { call } = wrapped(fake)
+    const id = (await call('beginTransaction')) as string
+    const outside = call('updateOne', { label: 'outside' })
+    await call('updateOne', { label: 'inside', req: { transactionID: Promise.resolve(id) } })
+    await tick()
+    expect(fake.log).toEqual(['begin tx1', 'write inside'])
+    await call('commitTransaction', id)
+    await outside
+    expect(fake.log).toEqual(['begin tx1', 'write inside', 'commit tx1', 'write outside'])
+  })
+
+  it('let the writes a write makes itself through (an upsert is an updateOne)', async () => {
+    const fake = fakeAdapter()
+    const { call } = wrapped(fake)
+    await call('upsert', { label: 'row' })
+    expect(fake.log).toEqual(['write upsert row'])
+  })
+
+  it('give up after the busy timeout with an error the server answers with 503, and keep the order', async () => {
+    const fake = fakeAdapter(50)
+    const { call } = wrapped(fake)
+    const id = (await call('beginTransaction')) as string
+    const error = await call('updateOne', { label: 'late' }).then(
+      () => null,
+      (failure: unknown) => failure,
+    )
+    expect(error).toBeInstanceOf(Error)
+    expect(isDatabaseUnavailable(error)).toBe(true)
+    // Not SQLite's own busy code: the connection did nothing wrong and is not replaced.
+    expect(isSqliteBusy(error)).toBe(false)
+    expect(fake.log).toEqual(['begin tx1'])
+    await call('commitTransaction', id)
+    await call('updateOne', { label: 'next' })
+    expect(fake.log).toEqual(['begin tx1', 'commit tx1', 'write next'])
+  })
+
+  it('run migrations without a transaction', async () => {
+    const fake = fakeAdapter()
+    const { call } = wrapped(fake)
+    await call('migrate')
+    expect(fake.log).toEqual(['migration transaction: null'])
+    expect(await call('beginTransaction')).toBe('tx1')
+  })
+
+  it('give the connection libsql opens after a hand-over the busy timeout and synchronous', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'faxe-sqlite-writes-'))
+    afterAll(() => rmSync(dir, { recursive: true, force: true }))
+    const fake = fakeAdapter(4321)
+    fake.wal = { synchronous: 'NORMAL' }
+    fake.connect = async function (this: Fake) {
+      this.client = createClient({ url: `file:${path.join(dir, 'db.sqlite')}` })
+      await this.client.execute('PRAGMA busy_timeout = 4321')
+    }
+    const { call } = wrapped(fake)
+    await call('connect')
+    const client = fake.client!
+    const transaction = await client.transaction('write')
+    const pragma = async (name: string) => Object.values((await client.execute(`PRAGMA ${name}`)).rows[0]!)[0]
+    expect(await pragma('busy_timeout')).toBe(4321)
+    // NORMAL is 1 (FULL, the default of a new connection, is 2).
+    expect(await pragma('synchronous')).toBe(1)
+    await transaction.rollback()
+    client.close()
+  })
+})
