@@ -3,6 +3,7 @@ import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { PATHS } from '@/lib/paths'
 import { previewUrl } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
@@ -22,7 +23,7 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'lead', 'slug'],
-    group: { da: 'Indhold', en: 'Content' },
+    group: ADMIN_GROUPS.content,
     // "Forhåndsvis" and live preview open the real story page in draft mode (lib/preview.ts).
     preview: (doc) => (typeof doc?.slug === 'string' && doc.slug ? previewUrl(PATHS.story(doc.slug)) : null),
     livePreview: {

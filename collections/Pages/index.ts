@@ -4,6 +4,7 @@ import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { TAGS } from '@/lib/cache-tags'
 import { PATHS, RESERVED_PAGE_SLUGS } from '@/lib/paths'
 import { previewUrl } from '@/lib/preview'
@@ -31,7 +32,7 @@ export const Pages: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug'],
-    group: { da: 'Indhold', en: 'Content' },
+    group: ADMIN_GROUPS.content,
     preview: (doc) => (typeof doc?.slug === 'string' && doc.slug ? previewUrl(PATHS.page(doc.slug)) : null),
     livePreview: {
       url: ({ data }) =>
