@@ -3,6 +3,7 @@ import type { Contact } from '@/payload-types'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
 import { slugField } from '@/fields/slug'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { TAGS } from '@/lib/cache-tags'
 import { editorialCollection } from '@/plugins/editorial'
 
@@ -19,7 +20,7 @@ export const Contacts: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'title', 'email', 'sortOrder'],
-    group: { da: 'Personer', en: 'People' },
+    group: ADMIN_GROUPS.people,
     description: {
       da: 'Personer, læserne kan kontakte. Navn, titel, arbejdsmail og -telefon vises offentligt.',
       en: 'People readers can contact. Name, title, work e-mail and phone are public.',

@@ -3,6 +3,7 @@ import type { Intern } from '@/payload-types'
 import { consentingOrEditor } from '@/access/consentingOrEditor'
 import { isEditor, isEditorField } from '@/access/isEditor'
 import { slugField } from '@/fields/slug'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { TAGS } from '@/lib/cache-tags'
 import { PATHS } from '@/lib/paths'
 import type { Targets } from '@/lib/revalidate'
@@ -31,7 +32,7 @@ export const Interns: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'organisation', 'role', 'publicationConsent'],
-    group: { da: 'Personer', en: 'People' },
+    group: ADMIN_GROUPS.people,
   },
   defaultSort: 'name',
   access: {

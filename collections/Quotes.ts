@@ -2,6 +2,7 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import type { Quote } from '@/payload-types'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { TAGS } from '@/lib/cache-tags'
 import { indexDocument } from '@/lib/search-index'
 import { editorialCollection } from '@/plugins/editorial'
@@ -38,7 +39,7 @@ export const Quotes: CollectionConfig = {
   admin: {
     useAsTitle: 'text',
     defaultColumns: ['text', 'speaker', 'article', 'updatedAt'],
-    group: { da: 'Indhold', en: 'Content' },
+    group: ADMIN_GROUPS.content,
   },
   defaultSort: '-updatedAt',
   access: {

@@ -3,6 +3,7 @@ import type { Topic } from '@/payload-types'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
 import { slugField } from '@/fields/slug'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { TAGS } from '@/lib/cache-tags'
 import { PATHS } from '@/lib/paths'
 import type { Targets } from '@/lib/revalidate'
@@ -23,7 +24,7 @@ export const Topics: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'updatedAt'],
-    group: { da: 'Indhold', en: 'Content' },
+    group: ADMIN_GROUPS.content,
   },
   defaultSort: 'name',
   access: {

@@ -1,20 +1,18 @@
 import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
+import { linkFields } from '@/fields/link'
 import { validateHref } from '@/lib/richtext/safe-url'
-import { editorialGlobal } from '@/plugins/editorial'
+import { settingsGlobal } from './settings'
 
-export const Footer: GlobalConfig = {
+export const Footer: GlobalConfig = settingsGlobal({
   slug: 'footer',
   label: { da: 'Sidefod', en: 'Footer' },
-  admin: { group: { da: 'Indstillinger', en: 'Settings' } },
   access: {
     read: anyone,
     readVersions: isAdmin,
     update: isAdmin,
   },
-  versions: { max: 20 },
-  custom: editorialGlobal(),
   fields: [
     {
       name: 'operatorLine',
@@ -52,16 +50,7 @@ export const Footer: GlobalConfig = {
       type: 'array',
       label: { da: 'Links i sidefoden', en: 'Footer links' },
       labels: { singular: { da: 'Link', en: 'Link' }, plural: { da: 'Links', en: 'Links' } },
-      fields: [
-        { name: 'label', type: 'text', required: true, label: { da: 'Tekst', en: 'Label' } },
-        {
-          name: 'href',
-          type: 'text',
-          required: true,
-          label: { da: 'Link', en: 'URL' },
-          validate: validateHref,
-        },
-      ],
+      fields: linkFields(),
     },
   ],
-}
+})

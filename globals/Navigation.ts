@@ -1,20 +1,17 @@
 import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
-import { validateHref } from '@/lib/richtext/safe-url'
-import { editorialGlobal } from '@/plugins/editorial'
+import { linkFields } from '@/fields/link'
+import { settingsGlobal } from './settings'
 
-export const Navigation: GlobalConfig = {
+export const Navigation: GlobalConfig = settingsGlobal({
   slug: 'navigation',
   label: { da: 'Navigation', en: 'Navigation' },
-  admin: { group: { da: 'Indstillinger', en: 'Settings' } },
   access: {
     read: anyone,
     readVersions: isAdmin,
     update: isAdmin,
   },
-  versions: { max: 20 },
-  custom: editorialGlobal(),
   fields: [
     {
       name: 'items',
@@ -22,17 +19,9 @@ export const Navigation: GlobalConfig = {
       label: { da: 'Menupunkter', en: 'Menu items' },
       labels: { singular: { da: 'Menupunkt', en: 'Item' }, plural: { da: 'Menupunkter', en: 'Items' } },
       maxRows: 8,
-      fields: [
-        { name: 'label', type: 'text', required: true, label: { da: 'Tekst', en: 'Label' } },
-        {
-          name: 'href',
-          type: 'text',
-          required: true,
-          label: { da: 'Link', en: 'URL' },
-          validate: validateHref,
-          admin: { description: { da: 'En sti på sitet, fx /historier, eller en fuld adresse.', en: '' } },
-        },
-      ],
+      fields: linkFields({
+        hrefDescription: { da: 'En sti på sitet, fx /historier, eller en fuld adresse.', en: '' },
+      }),
     },
   ],
-}
+})

@@ -2,19 +2,16 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { bodyEditor } from '@/lib/richtext/editor'
-import { editorialGlobal } from '@/plugins/editorial'
+import { settingsGlobal } from './settings'
 
-export const Site: GlobalConfig = {
+export const Site: GlobalConfig = settingsGlobal({
   slug: 'site',
   label: { da: 'Sitet', en: 'Site' },
-  admin: { group: { da: 'Indstillinger', en: 'Settings' } },
   access: {
     read: anyone,
     readVersions: isAdmin,
     update: isAdmin,
   },
-  versions: { max: 20 },
-  custom: editorialGlobal(),
   fields: [
     { name: 'name', type: 'text', label: { da: 'Sitets navn', en: 'Site name' }, required: true },
     {
@@ -64,4 +61,4 @@ export const Site: GlobalConfig = {
       ],
     },
   ],
-}
+})

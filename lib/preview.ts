@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { CollectionAdminOptions } from 'payload'
 import { z } from 'zod'
 import { env } from '@/lib/env'
 
@@ -35,6 +36,20 @@ export const previewPath = z
 export function previewUrl(path: string): string {
   const params = new URLSearchParams({ path, secret: previewSecret() })
   return `${env().siteUrl}${PREVIEW_ROUTE}?${params}`
+}
+
+/**
+ * "Forhåndsvis" and live preview for a collection whose documents live at `pathOf(slug)`: both open the
+ * real page in draft mode, and neither is offered before the document has a slug.
+ */
+export function previewAdmin(
+  pathOf: (slug: string) => string,
+): Pick<CollectionAdminOptions, 'preview' | 'livePreview'> {
+  const urlOf = (slug: unknown) => (typeof slug === 'string' && slug ? previewUrl(pathOf(slug)) : null)
+  return {
+    preview: (doc) => urlOf(doc?.slug),
+    livePreview: { url: ({ data }) => urlOf(data?.slug) },
+  }
 }
 
 export function exitPreviewUrl(path: string): string {

@@ -3,10 +3,12 @@ import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { PATHS } from '@/lib/paths'
-import { previewUrl } from '@/lib/preview'
+import { previewAdmin } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
 import { editorialCollection } from '@/plugins/editorial'
+import { editorialDrafts } from '@/plugins/editorial/drafts'
 import { InlineQuoteBlock, ReadAlsoBlock, VideoEmbedBlock } from './blocks'
 import { articleTargets } from './hooks/revalidateArticle'
 import { setContentUpdatedAt } from './hooks/setContentUpdatedAt'
@@ -22,13 +24,8 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'lead', 'slug'],
-    group: { da: 'Indhold', en: 'Content' },
-    // "Forhåndsvis" and live preview open the real story page in draft mode (lib/preview.ts).
-    preview: (doc) => (typeof doc?.slug === 'string' && doc.slug ? previewUrl(PATHS.story(doc.slug)) : null),
-    livePreview: {
-      url: ({ data }) =>
-        typeof data?.slug === 'string' && data.slug ? previewUrl(PATHS.story(data.slug)) : null,
-    },
+    group: ADMIN_GROUPS.content,
+    ...previewAdmin(PATHS.story),
   },
   defaultSort: '-publishedAt',
   // Every list of stories (home, /historier, topics, feed, sitemap, the REST list) filters on the status and
@@ -42,13 +39,7 @@ export const Articles: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  versions: {
-    drafts: {
-      autosave: { interval: 1500 },
-      schedulePublish: true,
-    },
-    maxPerDoc: 50,
-  },
+  versions: editorialDrafts(),
   custom: editorialCollection({ search: 'story', revalidate: articleTargets, slugRedirects: PATHS.story }),
   // After the editorial plugin's authorship stamp, before it notes the public state for audit and redirects.
   hooks: {

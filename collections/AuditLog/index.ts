@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 import { isAdmin } from '@/access/isAdmin'
 import { nobody } from '@/access/nobody'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 
 export const AUDIT_ACTIONS = [
   'created',
@@ -65,7 +66,7 @@ export const AuditLog: CollectionConfig = {
     useAsTitle: 'documentTitle',
     defaultColumns: ['createdAt', 'action', 'targetLabel', 'documentTitle', 'userName', 'toStatus'],
     listSearchableFields: ['documentTitle', 'userName', 'documentId'],
-    group: { da: 'Administration', en: 'Administration' },
+    group: ADMIN_GROUPS.administration,
     description: {
       da: 'Hvem der har oprettet, ændret, udgivet, afpubliceret eller slettet hvad og hvornår, og logins, mislykkede logins, låste og oplåste konti. Kan ikke redigeres.',
       en: 'Who created, changed, published, unpublished or deleted what, and when; logins, failed logins, lockouts and unlocks. Read-only.',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { consentedMediaOrEditor } from '@/access/consentedMediaOrEditor'
 import { isEditor } from '@/access/isEditor'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { env } from '@/lib/env'
 import type { Media as MediaDoc } from '@/payload-types'
 import { TAGS } from '@/lib/cache-tags'
@@ -38,7 +39,7 @@ export const Media: CollectionConfig = {
   admin: {
     useAsTitle: 'alt',
     defaultColumns: ['filename', 'alt', 'updatedAt'],
-    group: { da: 'Indhold', en: 'Content' },
+    group: ADMIN_GROUPS.content,
   },
   access: {
     create: isEditor,

@@ -4,12 +4,14 @@ import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { TAGS } from '@/lib/cache-tags'
 import { PATHS, RESERVED_PAGE_SLUGS } from '@/lib/paths'
-import { previewUrl } from '@/lib/preview'
+import { previewAdmin } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
 import type { Targets } from '@/lib/revalidate'
 import { editorialCollection } from '@/plugins/editorial'
+import { editorialDrafts } from '@/plugins/editorial/drafts'
 import { ReadAlsoBlock, VideoEmbedBlock } from '../Articles/blocks'
 
 const pageTargets = (doc: Page, previousDoc?: Page): Targets => ({
@@ -31,12 +33,8 @@ export const Pages: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug'],
-    group: { da: 'Indhold', en: 'Content' },
-    preview: (doc) => (typeof doc?.slug === 'string' && doc.slug ? previewUrl(PATHS.page(doc.slug)) : null),
-    livePreview: {
-      url: ({ data }) =>
-        typeof data?.slug === 'string' && data.slug ? previewUrl(PATHS.page(data.slug)) : null,
-    },
+    group: ADMIN_GROUPS.content,
+    ...previewAdmin(PATHS.page),
   },
   defaultSort: 'title',
   access: {
@@ -46,10 +44,7 @@ export const Pages: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  versions: {
-    drafts: { autosave: { interval: 1500 }, schedulePublish: true },
-    maxPerDoc: 50,
-  },
+  versions: editorialDrafts(),
   custom: editorialCollection({ search: 'page', revalidate: pageTargets, slugRedirects: PATHS.page }),
   fields: [
     { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true },

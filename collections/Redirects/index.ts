@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
 import { nobodyField } from '@/access/nobody'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { normaliseWith, redirectFrom, redirectTo } from '@/lib/redirects'
 import { editorialCollection } from '@/plugins/editorial'
 import {
@@ -30,7 +31,7 @@ export const Redirects: CollectionConfig = {
     useAsTitle: 'from',
     defaultColumns: ['from', 'to', 'type', 'automatic', 'updatedAt'],
     listSearchableFields: ['from', 'to'],
-    group: { da: 'Indhold', en: 'Content' },
+    group: ADMIN_GROUPS.content,
     description: {
       da: 'Gamle adresser, der sender læseren videre til en ny. Oprettes automatisk, når en udgivet historie eller side får en ny adresse; tilføj selv adresser fra det gamle site.',
       en: 'Old addresses that lead on to new ones.',

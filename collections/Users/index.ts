@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { hasRole, ROLES } from '@/access/roles'
+import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { env } from '@/lib/env'
 import type { User } from '@/payload-types'
 import { editorialCollection } from '@/plugins/editorial'
@@ -21,7 +22,7 @@ export const Users: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role', 'updatedAt'],
-    group: { da: 'Administration', en: 'Administration' },
+    group: ADMIN_GROUPS.administration,
   },
   auth: {
     // Lockout after repeated failures, behind the rate limits of lib/rate-limit.ts (429 from the 5th failed

@@ -4,7 +4,7 @@ import { cache } from 'react'
 import { TAGS } from '@/lib/cache-tags'
 import { payloadClient } from '@/lib/payload'
 import { reshapeImage } from '@/lib/data/reshape'
-import type { ImageView } from '@/lib/data/types'
+import type { SeoView } from '@/lib/data/types'
 import type { User } from '@/payload-types'
 import { bySlug, type Reader } from '@/lib/data/reader'
 
@@ -13,7 +13,7 @@ export type PageView = {
   slug: string
   lead: string | null
   body: SerializedEditorState | null
-  seo: { title: string | null; description: string | null; image: ImageView | null }
+  seo: SeoView
   updatedAt: string
 }
 

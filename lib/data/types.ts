@@ -55,6 +55,9 @@ export type TopicView = {
   description: string | null
 }
 
+/** The `seo` group (fields/seo.ts) as pages read it: the editor's overrides, null where left empty. */
+export type SeoView = { title: string | null; description: string | null; image: ImageView | null }
+
 export type StoryCardView = {
   id: DefaultDocumentIDType
   title: string
@@ -72,7 +75,7 @@ export type StoryView = StoryCardView & {
   topics: TopicView[]
   interns: InternView[]
   contacts: ContactView[]
-  seo: { title: string | null; description: string | null; image: ImageView | null }
+  seo: SeoView
   updatedAt: string
   /** When a published story was last published again with changed content ("Opdateret"); null if never. */
   contentUpdatedAt: string | null

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import type { ImageView } from '@/lib/data/types'
+import type { ImageView, SeoView } from '@/lib/data/types'
 
 export const SITE_NAME = 'Faxe i Fællesskab'
 
@@ -48,6 +48,22 @@ export function pageMetadata({
       description,
       ...(images ? { images: images.map((i) => i.url) } : {}),
     },
+  }
+}
+
+/**
+ * Title, description and share image of a document with the `seo` group: the editor's overrides, else the
+ * document's own title and lead (fields/seo.ts). Stories and free pages alike.
+ */
+export function seoMetadata(doc: {
+  title: string
+  lead: string | null
+  seo: SeoView
+}): Pick<PageMeta, 'title' | 'description' | 'image'> {
+  return {
+    title: doc.seo.title ?? doc.title,
+    description: doc.seo.description ?? doc.lead ?? doc.title,
+    image: doc.seo.image,
   }
 }
 

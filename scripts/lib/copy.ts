@@ -270,6 +270,19 @@ function withoutSystemKeys(doc: Doc): Doc {
   return rest
 }
 
+/** A version as the target stores it, its data's references rewritten; collections and globals alike. */
+function versionRecord(remapper: Remapper, fields: FlattenedField[], version: VersionDoc) {
+  return {
+    versionData: remapper.fields(fields, withoutSystemKeys(version.version)) as never,
+    autosave: version.autosave ?? false,
+    createdAt: version.createdAt,
+    updatedAt: version.updatedAt,
+    publishedLocale: version.publishedLocale,
+    snapshot: version.snapshot,
+    returning: false,
+  }
+}
+
 /** Writes a dump into an empty database, rewriting every reference to the new ids. */
 export async function importDatabase(payload: Payload, dump: Dump, log: CopyLog): Promise<void> {
   const maps: IdMaps = new Map()
@@ -319,13 +332,7 @@ export async function importDatabase(payload: Payload, dump: Dump, log: CopyLog)
       await payload.db.createVersion({
         collectionSlug: slug,
         parent: parent as DefaultDocumentIDType,
-        versionData: remapper.fields(config.flattenedFields, withoutSystemKeys(version.version)) as never,
-        autosave: version.autosave ?? false,
-        createdAt: version.createdAt,
-        updatedAt: version.updatedAt,
-        publishedLocale: version.publishedLocale,
-        snapshot: version.snapshot,
-        returning: false,
+        ...versionRecord(remapper, config.flattenedFields, version),
       })
     }
     log(`  ${slug}: ${versions.length} versions`)
@@ -341,13 +348,7 @@ export async function importDatabase(payload: Payload, dump: Dump, log: CopyLog)
     for (const version of versions) {
       await payload.db.createGlobalVersion({
         globalSlug: slug,
-        versionData: remapper.fields(config.flattenedFields, withoutSystemKeys(version.version)) as never,
-        autosave: version.autosave ?? false,
-        createdAt: version.createdAt,
-        updatedAt: version.updatedAt,
-        publishedLocale: version.publishedLocale,
-        snapshot: version.snapshot,
-        returning: false,
+        ...versionRecord(remapper, config.flattenedFields, version),
       })
     }
     log(`  global ${slug}${doc ? '' : ' (never set)'}: ${versions.length} versions`)

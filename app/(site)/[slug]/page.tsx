@@ -7,7 +7,7 @@ import { getPageBySlug, getPageDraft } from '@/lib/data/pages'
 import { previewingEditor } from '@/lib/data/preview'
 import { notFoundOrRedirect } from '@/lib/data/redirects'
 import { storySlugParam } from '@/lib/params'
-import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
+import { notFoundMetadata, pageMetadata, seoMetadata } from '@/lib/seo/metadata'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -27,12 +27,7 @@ async function load(params: Props['params']) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await load(params)
   if (!page) return notFoundMetadata
-  return pageMetadata({
-    title: page.seo.title ?? page.title,
-    description: page.seo.description ?? page.lead ?? page.title,
-    path: PATHS.page(page.slug),
-    image: page.seo.image,
-  })
+  return pageMetadata({ ...seoMetadata(page), path: PATHS.page(page.slug) })
 }
 
 export default async function FreePage({ params }: Props) {

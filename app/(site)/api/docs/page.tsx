@@ -86,15 +86,6 @@ function Prose({ text }: { text: string }) {
   return <>{text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>
 }
 
-/** Wide tables scroll sideways on a phone; the region is focusable so keyboard users can scroll it too. */
-function Scroll({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="api-scroll" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  )
-}
-
 function anchor(method: string, path: string): string {
   return `${method}-${path}`
     .replace(/[^a-z0-9]+/gi, '-')
@@ -102,35 +93,61 @@ function anchor(method: string, path: string): string {
     .toLowerCase()
 }
 
+/**
+ * A reference table with one header row. Wide tables scroll sideways on a phone; the region is focusable
+ * so keyboard users can scroll it too.
+ */
+function ApiTable({
+  label,
+  caption,
+  columns,
+  children,
+}: {
+  label: string
+  caption: string
+  columns: string[]
+  children: React.ReactNode
+}) {
+  return (
+    <div className="api-scroll" role="region" aria-label={label} tabIndex={0}>
+      <table className="api-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  )
+}
+
 function SchemaTable({ name, schema }: { name: string; schema: Schema }) {
   const required = new Set(schema.required ?? [])
   return (
-    <Scroll label={`Felter i ${name}`}>
-      <table className="api-table">
-        <caption>{`Felter i ${name}`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Felt</th>
-            <th scope="col">Type</th>
-            <th scope="col">Beskrivelse</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(schema.properties ?? {}).map(([field, fieldSchema]) => (
-            <tr key={field}>
-              <td>
-                <code>{field}</code>
-                {required.has(field) ? <span className="api-required"> (altid)</span> : null}
-              </td>
-              <td>{typeLabel(fieldSchema)}</td>
-              <td>
-                <Prose text={fieldSchema.description ?? ''} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Scroll>
+    <ApiTable
+      label={`Felter i ${name}`}
+      caption={`Felter i ${name}`}
+      columns={['Felt', 'Type', 'Beskrivelse']}
+    >
+      {Object.entries(schema.properties ?? {}).map(([field, fieldSchema]) => (
+        <tr key={field}>
+          <td>
+            <code>{field}</code>
+            {required.has(field) ? <span className="api-required"> (altid)</span> : null}
+          </td>
+          <td>{typeLabel(fieldSchema)}</td>
+          <td>
+            <Prose text={fieldSchema.description ?? ''} />
+          </td>
+        </tr>
+      ))}
+    </ApiTable>
   )
 }
 
@@ -199,33 +216,24 @@ export default async function ApiDocsPage() {
             <p>{operation.summary}</p>
             {operation.description ? <p>{operation.description}</p> : null}
             {operation.parameters?.length ? (
-              <Scroll label={`Parametre til ${method.toUpperCase()} ${path}`}>
-                <table className="api-table">
-                  <caption>Parametre</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Navn</th>
-                      <th scope="col">Hvor</th>
-                      <th scope="col">Type</th>
-                      <th scope="col">Beskrivelse</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {operation.parameters.map((p) => (
-                      <tr key={`${p.in}-${p.name}`}>
-                        <td>
-                          <code>{p.name}</code>
-                        </td>
-                        <td>{p.in === 'query' ? 'adresse' : p.in === 'path' ? 'sti' : 'header'}</td>
-                        <td>{`${typeLabel(p.schema)}${rangeLabel(p.schema)}`}</td>
-                        <td>
-                          <Prose text={p.description ?? ''} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </Scroll>
+              <ApiTable
+                label={`Parametre til ${method.toUpperCase()} ${path}`}
+                caption="Parametre"
+                columns={['Navn', 'Hvor', 'Type', 'Beskrivelse']}
+              >
+                {operation.parameters.map((p) => (
+                  <tr key={`${p.in}-${p.name}`}>
+                    <td>
+                      <code>{p.name}</code>
+                    </td>
+                    <td>{p.in === 'query' ? 'adresse' : p.in === 'path' ? 'sti' : 'header'}</td>
+                    <td>{`${typeLabel(p.schema)}${rangeLabel(p.schema)}`}</td>
+                    <td>
+                      <Prose text={p.description ?? ''} />
+                    </td>
+                  </tr>
+                ))}
+              </ApiTable>
             ) : null}
             <p>
               Svar:{' '}

@@ -17,7 +17,7 @@ import { storySlugParam } from '@/lib/params'
 import { storyJsonLd } from '@/lib/seo/structured-data'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { ShareLinks } from '@/components/ShareLinks'
-import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
+import { notFoundMetadata, pageMetadata, seoMetadata } from '@/lib/seo/metadata'
 import { JsonLd } from '@/components/JsonLd'
 import { MediaImage } from '@/components/MediaImage'
 
@@ -42,10 +42,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const story = slug ? (await load(slug)).story : null
   if (!story) return notFoundMetadata
   return pageMetadata({
-    title: story.seo.title ?? story.title,
-    description: story.seo.description ?? story.lead ?? story.title,
+    ...seoMetadata(story),
     path: PATHS.story(story.slug),
-    image: story.seo.image,
     type: 'article',
     publishedTime: story.publishedAt,
     modifiedTime: story.contentUpdatedAt ?? story.publishedAt ?? story.updatedAt,
