@@ -11,6 +11,9 @@ import type { DatabaseConfig } from '@/lib/env'
  * static pages (the home page) at build time from it; a build made from another database would serve its
  * content. The address (SITE_URL) matters because the build bakes it in: next.config.ts decides the HSTS
  * header from it, and robots.txt, prerendered without a cache tag, names the sitemap on it.
+ *
+ * The test set-up shares one build between every suite and run by keeping both the same from run to run:
+ * a database of the build's own and a SITE_URL on a port fixed for the checkout (tests/helpers/global-setup.ts).
  */
 
 const ROOT = process.cwd()

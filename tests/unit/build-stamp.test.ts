@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkBuild, databaseIdentity, sourceHash } from '@/scripts/lib/build'
 import type { DatabaseConfig } from '@/lib/env'
+import { stableTestPort, testBuildTarget } from '../helpers/global-setup'
 
 /** "Build if needed" (npm start, the test setup): which builds are reused, and the reason when not. */
 describe('the build stamp', () => {
@@ -42,5 +43,44 @@ describe('the build stamp', () => {
     expect(checkBuild(dir, { database, siteUrl })).toMatchObject({ reason: /sources changed/ })
     stamp({ sources, database: databaseIdentity(database) })
     expect(checkBuild(dir, { database, siteUrl })).toMatchObject({ current: false })
+  })
+})
+
+/**
+ * The test set-up (tests/helpers/global-setup.ts) checks the one shared test build with this stamp. What
+ * it checks against must not hold anything a run makes anew (its database, a random port), or every run
+ * and every suite builds again.
+ */
+describe('the shared test build', () => {
+  let dir: string
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'faxe-test-build-stamp-'))
+    writeFileSync(path.join(dir, 'BUILD_ID'), 'test')
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('serves every run on one port of this checkout, outside the ports freePort hands out', () => {
+    const port = stableTestPort()
+    expect(stableTestPort()).toBe(port)
+    expect(port).toBeGreaterThanOrEqual(10_000)
+    expect(port).toBeLessThan(30_000)
+    expect(stableTestPort('/srv/another-checkout')).not.toBe(port)
+  })
+
+  it('is current for the next run, whatever database that run provisions', () => {
+    const siteUrl = `http://127.0.0.1:${stableTestPort()}`
+    const built = testBuildTarget(siteUrl)
+    expect(built.database.kind).toBe('sqlite')
+    writeFileSync(
+      path.join(dir, 'faxe-build.json'),
+      JSON.stringify({ sources: sourceHash(), database: databaseIdentity(built.database), siteUrl }),
+    )
+    // A second run (of any suite) computes its target again: the same, so no build.
+    expect(checkBuild(dir, testBuildTarget(siteUrl))).toEqual({ current: true })
+    // A run that had to take another port has another SITE_URL: robots.txt would name the wrong host.
+    expect(checkBuild(dir, testBuildTarget('http://127.0.0.1:9'))).toMatchObject({
+      reason: /another SITE_URL/,
+    })
   })
 })
