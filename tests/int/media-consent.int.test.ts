@@ -35,8 +35,8 @@ beforeAll(async () => {
   media = (await payload.create({
     collection: 'media',
     data: { alt: ALT },
-    // A name of its own per run: .next-test/cache/images outlives a run, and Next.js keeps serving an
-    // optimised image it once made (see the report on consent withdrawn after publication).
+    // A name of its own: Next.js keeps serving an optimised image it once made (<distDir>/cache/images;
+    // see the report on consent withdrawn after publication).
     file: { data: png, mimetype: 'image/png', name: `portraet-${Date.now()}.png`, size: png.length },
     overrideAccess: true,
     context: testContext,

@@ -33,7 +33,7 @@ describe('photos of interns and contacts', () => {
       const media = await payload.create({
         collection: 'media',
         data: { alt },
-        // A name of its own per run: Next.js keeps an optimised image it once made (.next-test/cache/images).
+        // A name of its own: Next.js keeps an optimised image it once made (<distDir>/cache/images).
         file: {
           data: png,
           mimetype: 'image/png',
