@@ -21,10 +21,10 @@ import { logLine } from '@/lib/log'
  *   login's attempt counter) holds it for that write. Reads never wait: in WAL mode they read the last
  *   commit on the other connection. Writes of other processes (`npm run seed`, a backup) still meet
  *   SQLite's busy timeout, as before.
+ * - Writes made inside a transaction's own operation without its `req` join that transaction (below,
+ *   `current`): waiting for a turn their own transaction holds would never end.
  * - A turn not given within the busy timeout fails as SQLITE_BUSY, which the server answers with the
- *   Danish 503 (lib/database-errors.ts). A write that waits for a turn held by its own caller (an
- *   operation in a hook that does not pass `req`, so it cannot join the transaction) would wait forever;
- *   it fails the same way, and the hook is the bug.
+ *   Danish 503 (lib/database-errors.ts).
  * - The connection libsql opens after a hand-over gets the adapter's pragmas (busy timeout, synchronous)
  *   at once; Payload sets them only on the first one.
  * - Migrations run without a transaction, as before: a migration that rebuilds a table turns foreign keys
@@ -103,6 +103,17 @@ function takeTurns(adapter: SqliteAdapter): void {
   const holders = new Map<TransactionID, () => void>()
   // Set while a write outside a transaction holds the turn, so the writes it makes itself do not queue.
   const writing = new AsyncLocalStorage<true>()
+  // The transaction of the operation running now. `beginTransaction` enters it before its first await, so
+  // it reaches the rest of the operation that called it (AsyncLocalStorage's enterWith). A write in there
+  // without the transaction's `req` joins the transaction instead of waiting for the turn that
+  // transaction holds: Payload leaves `req` out on purpose in places (forgotPassword reserves the request
+  // outside the transaction, on another connection where the database has a pool), and an operation a
+  // hook runs without `req` begins no transaction of its own but joins the one around it.
+  const current = new AsyncLocalStorage<{ id?: TransactionID }>()
+  const openAround = (sessions: SqliteAdapter['sessions']): TransactionID | undefined => {
+    const id = current.getStore()?.id
+    return id !== undefined && sessions[id] ? id : undefined
+  }
   let migrating = 0
 
   const original = (name: string) => {
@@ -113,12 +124,15 @@ function takeTurns(adapter: SqliteAdapter): void {
 
   const begin = original('beginTransaction')
   adapter.beginTransaction = async function (this: SqliteAdapter, ...params: unknown[]) {
-    if (migrating > 0) return null
+    if (migrating > 0 || openAround(this.sessions) !== undefined) return null
+    const mine: { id?: TransactionID } = {}
+    current.enterWith(mine)
     const release = await turn.acquire()
     try {
       const id = (await begin.apply(this, params)) as TransactionID | null
       if (id === null || id === undefined) release()
       else holders.set(id, release)
+      mine.id = id ?? undefined
       return id
     } catch (error) {
       release()
@@ -145,6 +159,10 @@ function takeTurns(adapter: SqliteAdapter): void {
       const id = pending instanceof Promise ? await pending : pending
       if ((id !== undefined && this.sessions[id]) || writing.getStore() || migrating > 0) {
         return write.call(this, args, ...rest)
+      }
+      const around = openAround(this.sessions)
+      if (around !== undefined) {
+        return write.call(this, { ...args, req: { ...args?.req, transactionID: around } }, ...rest)
       }
       return turn.runExclusive(() => writing.run(true, () => write.call(this, args, ...rest)))
     }

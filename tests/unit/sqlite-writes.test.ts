@@ -23,6 +23,11 @@ type Fake = {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
 
+/** Runs `work` as another request would: in an async context of its own, not this test's. */
+function elsewhere<T>(work: () => Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => setImmediate(() => work().then(resolve, reject)))
+}
+
 function fakeAdapter(busyTimeout = 200): Fake {
   let next = 0
   const adapter: Fake = {
@@ -93,8 +98,8 @@ describe('the writes of one process on SQLite', () => {
   it('run one transaction at a time: the second begins after the first commits', async () => {
     const fake = fakeAdapter()
     const { call } = wrapped(fake)
-    const first = (await call('beginTransaction')) as string
-    const second = call('beginTransaction')
+    const first = (await elsewhere(() => call('beginTransaction'))) as string
+    const second = elsewhere(() => call('beginTransaction'))
     await tick()
     expect(fake.log).toEqual(['begin tx1'])
     await call('commitTransaction', first)
@@ -104,10 +109,10 @@ describe('the writes of one process on SQLite', () => {
     expect(fake.log.at(-1)).toBe('rollback tx2')
   })
 
-  it("let a transaction's own writes through, and make a write outside it wait for the commit", async () => {
+  it("let a transaction's own writes through, and make another request's write wait for the commit", async () => {
     const fake = fakeAdapter()
     const { call } = wrapped(fake)
-    const id = (await call('beginTransaction')) as string
+    const id = (await elsewhere(() => call('beginTransaction'))) as string
     const outside = call('updateOne', { label: 'outside' })
     await call('updateOne', { label: 'inside', req: { transactionID: Promise.resolve(id) } })
     await tick()
@@ -115,6 +120,27 @@ describe('the writes of one process on SQLite', () => {
     await call('commitTransaction', id)
     await outside
     expect(fake.log).toEqual(['begin tx1', 'write inside', 'commit tx1', 'write outside'])
+  })
+
+  it('join a write or an operation without req to the transaction of the operation it runs in', async () => {
+    const fake = fakeAdapter()
+    const joined: unknown[] = []
+    const updateOne = fake.updateOne as (args: { label: string }) => Promise<void>
+    fake.updateOne = async function (this: Fake, args: { label: string; req?: { transactionID?: unknown } }) {
+      joined.push(args.req?.transactionID)
+      return updateOne.call(this, args)
+    }
+    const { call } = wrapped(fake)
+    await elsewhere(async () => {
+      const id = (await call('beginTransaction')) as string
+      // Like forgotPassword's reservation: a write that leaves the transaction's req out on purpose.
+      await call('updateOne', { label: 'reservation', req: { transactionID: undefined } })
+      // A hook's operation without req: no transaction of its own.
+      expect(await call('beginTransaction')).toBeNull()
+      await call('commitTransaction', id)
+    })
+    expect(joined).toEqual(['tx1'])
+    expect(fake.log).toEqual(['begin tx1', 'write reservation', 'commit tx1'])
   })
 
   it('let the writes a write makes itself through (an upsert is an updateOne)', async () => {
@@ -127,7 +153,7 @@ describe('the writes of one process on SQLite', () => {
   it('give up after the busy timeout with an error the server answers with 503, and keep the order', async () => {
     const fake = fakeAdapter(50)
     const { call } = wrapped(fake)
-    const id = (await call('beginTransaction')) as string
+    const id = (await elsewhere(() => call('beginTransaction'))) as string
     const error = await call('updateOne', { label: 'late' }).then(
       () => null,
       (failure: unknown) => failure,
