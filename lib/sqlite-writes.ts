@@ -33,7 +33,7 @@ import { logLine } from '@/lib/log'
  */
 
 /** Payload's write methods of a database adapter. Each takes `{ req }`; `upsert` calls `updateOne`. */
-const WRITES = [
+export const SQLITE_WRITES = [
   'create',
   'createGlobal',
   'createGlobalVersion',
@@ -50,7 +50,13 @@ const WRITES = [
   'upsert',
 ] as const
 
-const MIGRATIONS = ['migrate', 'migrateDown', 'migrateFresh', 'migrateRefresh', 'migrateReset'] as const
+export const SQLITE_MIGRATIONS = [
+  'migrate',
+  'migrateDown',
+  'migrateFresh',
+  'migrateRefresh',
+  'migrateReset',
+] as const
 
 type TransactionID = number | string
 type Session = { db: unknown }
@@ -152,7 +158,7 @@ function takeTurns(adapter: SqliteAdapter): void {
     }
   }
 
-  for (const name of WRITES) {
+  for (const name of SQLITE_WRITES) {
     const write = original(name)
     adapter[name] = async function (this: SqliteAdapter, args: Args, ...rest: unknown[]) {
       const pending = args?.req?.transactionID
@@ -168,7 +174,7 @@ function takeTurns(adapter: SqliteAdapter): void {
     }
   }
 
-  for (const name of MIGRATIONS) {
+  for (const name of SQLITE_MIGRATIONS) {
     const migrate = original(name)
     adapter[name] = async function (this: SqliteAdapter, ...params: unknown[]) {
       migrating += 1
