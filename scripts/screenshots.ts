@@ -5,13 +5,13 @@
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
 import { z } from 'zod'
+import { DEFAULT_CHROMIUM_PATH, launchChromium } from './lib/chromium'
 
 const options = z
   .object({
     BASE_URL: z.url().default('http://localhost:3000'),
-    CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+    CHROMIUM_PATH: z.string().default(DEFAULT_CHROMIUM_PATH),
   })
   .parse(process.env)
 
@@ -42,18 +42,7 @@ const WIDTHS = [
 async function main(): Promise<void> {
   const outDir = path.resolve('screenshots')
   mkdirSync(outDir, { recursive: true })
-  const browser = await chromium.launch({
-    executablePath: options.CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  const browser = await launchChromium(options.CHROMIUM_PATH)
   try {
     for (const viewport of WIDTHS) {
       const context = await browser.newContext({ viewport, locale: 'da-DK' })
