@@ -67,12 +67,20 @@ export async function startNextServer(
     url,
     process: child,
     output: () => log,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (!alive) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
-      }),
+    stop: () => stopChild(child),
   }
+}
+
+/**
+ * Stops a server this process started: SIGTERM, then SIGKILL if it has not exited within 5 s; resolves once
+ * it has exited (at once if it already had). The Next.js server here and the tests' database servers
+ * (tests/helpers/provision.ts) stop alike.
+ */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+  })
 }

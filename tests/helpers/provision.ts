@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { freePort } from '@/scripts/lib/server'
+import { freePort, stopChild } from '@/scripts/lib/server'
 
 /**
  * Fresh, empty databases of each kind the site runs on, for the test set-up and for tests that need a
@@ -258,19 +258,11 @@ export async function startJongodb(): Promise<MongoServer> {
       reject(new Error(`jongodb exited with code ${code}:\n${output}`))
     })
   })
-  let alive = true
-  child.on('exit', () => (alive = false))
   return {
     url: (database, { transactions }) =>
       `mongodb://127.0.0.1:${port}/${database}?${JONGODB_MONITORING}${transactions ? '&replicaSet=rs0' : ''}`,
     process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (!alive) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
-      }),
+    stop: () => stopChild(child),
   }
 }
 
