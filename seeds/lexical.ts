@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto'
 /**
  * Just enough of Lexical's serialised format to write the seed story: paragraphs of plain text and our
  * blocks. Block ids are derived from their content so the seed writes the same document every time.
+ * The tests and the benchmark write their rich text with it too.
  */
 
-type TextNode = {
+export type TextNode = {
   type: 'text'
   version: 1
   text: string
@@ -13,6 +14,20 @@ type TextNode = {
   detail: 0
   mode: 'normal'
   style: ''
+}
+
+/**
+ * A link as Lexical's link feature stores it. The seed writes none; the hostile-content fixture
+ * (tests/helpers/hostile.ts) does, to see what the site renders from a stored link.
+ */
+export type LinkNode = {
+  type: 'link'
+  version: 3
+  format: ''
+  indent: 0
+  direction: 'ltr'
+  fields: { linkType: 'custom'; url: string; newTab: false }
+  children: TextNode[]
 }
 
 export type ParagraphNode = {
@@ -23,7 +38,7 @@ export type ParagraphNode = {
   direction: 'ltr'
   textFormat: 0
   textStyle: ''
-  children: TextNode[]
+  children: (TextNode | LinkNode)[]
 }
 
 export type BlockNode = {
@@ -44,7 +59,12 @@ export type EditorState = {
   }
 }
 
-export function paragraph(text: string): ParagraphNode {
+export function text(value: string): TextNode {
+  return { type: 'text', version: 1, text: value, format: 0, detail: 0, mode: 'normal', style: '' }
+}
+
+/** A paragraph of plain text, or of the inline nodes given. */
+export function paragraph(content: string | (TextNode | LinkNode)[]): ParagraphNode {
   return {
     type: 'paragraph',
     version: 1,
@@ -53,7 +73,7 @@ export function paragraph(text: string): ParagraphNode {
     direction: 'ltr',
     textFormat: 0,
     textStyle: '',
-    children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+    children: typeof content === 'string' ? [text(content)] : content,
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
+import { editorState, type LinkNode, paragraph, text } from '@/seeds/lexical'
 import { get } from './http'
 import { authed } from './rest'
 
@@ -25,26 +26,7 @@ export const HOSTILE = `${MARK} ${PAYLOADS.join(' ')}`
 export const HOSTILE_SHORT = `"><img src=x onerror=alert(1)></script><script>alert(1)</script>`
 export const BAD_HREFS = ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>']
 
-const text = (value: string) => ({
-  type: 'text',
-  version: 1,
-  text: value,
-  format: 0,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-})
-const paragraph = (children: unknown[]) => ({
-  type: 'paragraph',
-  version: 1,
-  format: '',
-  indent: 0,
-  direction: 'ltr',
-  textFormat: 0,
-  textStyle: '',
-  children,
-})
-const link = (url: string) => ({
+const link = (url: string): LinkNode => ({
   type: 'link',
   version: 3,
   format: '',
@@ -53,16 +35,7 @@ const link = (url: string) => ({
   fields: { linkType: 'custom', url, newTab: false },
   children: [text(`link til ${url}`)],
 })
-const richText = (links: string[]) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    format: '',
-    indent: 0,
-    direction: 'ltr',
-    children: [paragraph([text(HOSTILE)]), paragraph(links.map(link))],
-  },
-})
+const richText = (links: string[]) => editorState([paragraph(HOSTILE), paragraph(links.map(link))])
 
 export type HostileFixture = {
   article: { id: number; slug: string }
