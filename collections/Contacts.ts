@@ -3,6 +3,7 @@ import type { Contact } from '@/payload-types'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
 import { slugField } from '@/fields/slug'
+import { nameField } from '@/fields/title'
 import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { TAGS } from '@/lib/cache-tags'
 import { editorialCollection } from '@/plugins/editorial'
@@ -35,7 +36,7 @@ export const Contacts: CollectionConfig = {
   },
   custom: editorialCollection<Contact>({ search: 'contact', revalidate: () => ({ tags: [TAGS.contacts] }) }),
   fields: [
-    { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },
+    nameField(),
     slugField({ from: 'name' }),
     { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' } },
     { name: 'organisation', type: 'text', label: { da: 'Organisation', en: 'Organisation' } },

@@ -3,6 +3,7 @@ import type { Intern } from '@/payload-types'
 import { consentingOrEditor } from '@/access/consentingOrEditor'
 import { isEditor, isEditorField } from '@/access/isEditor'
 import { slugField } from '@/fields/slug'
+import { nameField } from '@/fields/title'
 import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { TAGS } from '@/lib/cache-tags'
 import { PATHS } from '@/lib/paths'
@@ -43,7 +44,7 @@ export const Interns: CollectionConfig = {
   },
   custom: editorialCollection({ search: 'intern', revalidate: internTargets }),
   fields: [
-    { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },
+    nameField(),
     slugField({ from: 'name' }),
     {
       name: 'role',

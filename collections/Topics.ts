@@ -3,6 +3,7 @@ import type { Topic } from '@/payload-types'
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
 import { slugField } from '@/fields/slug'
+import { nameField } from '@/fields/title'
 import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { TAGS } from '@/lib/cache-tags'
 import { PATHS } from '@/lib/paths'
@@ -35,7 +36,7 @@ export const Topics: CollectionConfig = {
   },
   custom: editorialCollection({ search: 'topic', revalidate: topicTargets, slugRedirects: PATHS.topic }),
   fields: [
-    { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },
+    nameField(),
     slugField({ from: 'name' }),
     { name: 'description', type: 'textarea', label: { da: 'Beskrivelse', en: 'Description' } },
   ],

@@ -3,6 +3,7 @@ import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
+import { titleField } from '@/fields/title'
 import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { PATHS } from '@/lib/paths'
 import { previewAdmin } from '@/lib/preview'
@@ -46,12 +47,7 @@ export const Articles: CollectionConfig = {
     beforeChange: [setPublishedAt, setContentUpdatedAt],
   },
   fields: [
-    {
-      name: 'title',
-      type: 'text',
-      label: { da: 'Titel', en: 'Title' },
-      required: true,
-    },
+    titleField(),
     slugField({ from: 'title' }),
     {
       name: 'lead',

@@ -4,6 +4,7 @@ import { isEditor } from '@/access/isEditor'
 import { publishedOrEditor } from '@/access/publishedOrEditor'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
+import { titleField } from '@/fields/title'
 import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { TAGS } from '@/lib/cache-tags'
 import { PATHS, RESERVED_PAGE_SLUGS } from '@/lib/paths'
@@ -47,7 +48,7 @@ export const Pages: CollectionConfig = {
   versions: editorialDrafts(),
   custom: editorialCollection({ search: 'page', revalidate: pageTargets, slugRedirects: PATHS.page }),
   fields: [
-    { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true },
+    titleField(),
     {
       ...slugField({ from: 'title' }),
       validate: (value: unknown) =>

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { hasRole, ROLES } from '@/access/roles'
+import { nameField } from '@/fields/title'
 import { ADMIN_GROUPS } from '@/lib/admin-groups'
 import { env } from '@/lib/env'
 import type { User } from '@/payload-types'
@@ -71,12 +72,7 @@ export const Users: CollectionConfig = {
     afterDelete: [auditDelete, forgetDeletedUser],
   },
   fields: [
-    {
-      name: 'name',
-      type: 'text',
-      label: { da: 'Navn', en: 'Name' },
-      required: true,
-    },
+    nameField(),
     {
       name: 'role',
       type: 'select',
