@@ -90,6 +90,15 @@ describe('/sitemap.xml', () => {
       ]),
     )
     for (const url of urls) expect(Number.isNaN(Date.parse(url.lastmod)), url.loc).toBe(false)
+
+    // The stories, newest first, each with its last change: what the public REST API lists.
+    const response = await get('/api/articles?sort=-publishedAt&limit=100&depth=0')
+    const { docs } = (await response.json()) as { docs: { slug: string; updatedAt: string }[] }
+    expect(docs.length).toBeGreaterThan(0)
+    const stories = urls.filter((u) => /^\/historier\/(?!side\/)/.test(u.loc.replace(baseUrl(), '')))
+    expect(stories.map((u) => [u.loc.replace(baseUrl(), ''), u.lastmod])).toEqual(
+      docs.map((d) => [`/historier/${d.slug}`, d.updatedAt]),
+    )
   })
 
   it('answers 404 for a file past the last one and for a malformed name', async () => {
