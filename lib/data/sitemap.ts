@@ -106,34 +106,34 @@ export const getSitemapPlan = (limit = sitemapUrlLimit()): Promise<SitemapPlan> 
 /**
  * Sitemap file `file` (0-based) as XML, or null past the last one: file 0 starts with the pages other than
  * stories, then the stories, newest first, fill every file up to `limit` URLs. Each file reads only its
- * own slice, and the rendered XML is what is cached.
+ * own slice.
+ *
+ * Not in the data cache: both sitemap routes are static, so the rendered file is kept in the full-route
+ * cache, tagged through `getSitemapPlan` and expired with it. A data-cache entry of its own was either a
+ * second copy (with Redis) or, past 2 MB (a file of 50,000 URLs is 6 MB), serialised twice on every render
+ * only for Next.js to refuse it with a warning.
  */
-export const getSitemapFileXml = (
+export async function getSitemapFileXml(
   origin: string,
   file: number,
   limit = sitemapUrlLimit(),
-): Promise<string | null> =>
-  unstable_cache(
-    async () => {
-      const plan = await getSitemapPlan(limit)
-      if (!Number.isInteger(file) || file < 0 || file >= plan.files) return null
-      const payload = await payloadClient()
-      // URLs [start, end) of the whole list: the other pages first, then the stories newest first.
-      const start = file * limit
-      const end = start + limit
-      const others = await otherEntries(payload, plan.stories, plan.newest)
-      const head = others.slice(start, end)
-      const skip = Math.max(0, start - others.length)
-      const take = end - Math.max(start, others.length)
-      const rows = take > 0 ? await storySlice(payload, skip, take) : []
-      return renderUrlset(origin, [
-        ...head,
-        ...rows.flatMap((d) => (d.slug ? [{ path: PATHS.story(d.slug), lastModified: d.updatedAt }] : [])),
-      ])
-    },
-    ['sitemap-file', origin, String(file), String(limit)],
-    { tags: TAGS_OF_SITEMAP },
-  )()
+): Promise<string | null> {
+  const plan = await getSitemapPlan(limit)
+  if (!Number.isInteger(file) || file < 0 || file >= plan.files) return null
+  const payload = await payloadClient()
+  // URLs [start, end) of the whole list: the other pages first, then the stories newest first.
+  const start = file * limit
+  const end = start + limit
+  const others = await otherEntries(payload, plan.stories, plan.newest)
+  const head = others.slice(start, end)
+  const skip = Math.max(0, start - others.length)
+  const take = end - Math.max(start, others.length)
+  const rows = take > 0 ? await storySlice(payload, skip, take) : []
+  return renderUrlset(origin, [
+    ...head,
+    ...rows.flatMap((d) => (d.slug ? [{ path: PATHS.story(d.slug), lastModified: d.updatedAt }] : [])),
+  ])
+}
 
 /** /sitemap.xml: the only file itself while everything fits in one, else the index of the files. */
 export async function getSitemapRootXml(origin: string, limit = sitemapUrlLimit()): Promise<string> {
