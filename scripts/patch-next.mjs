@@ -5,9 +5,9 @@
  * `IncrementalCache.set` measures every entry with `JSON.stringify(data).length`, though it only uses the
  * size for the data cache's 2 MB limit (`ctx.fetchCache`). A route handler's entry holds its body as a
  * Buffer, which JSON.stringify writes out as an array of numbers: for a sitemap file of 50,000 URLs (6 MB)
- * that is a 21 MB string, built and thrown away on every render, about 360 of the 590 ms the file took at
- * 100,000 stories (CPU profile of the production server; README, Search). Measured only when it is used,
- * every entry is stored exactly as before.
+ * that is a 21 MB string, built and thrown away on every render: 360-500 ms for that call alone here, and
+ * the file's render 140-220 ms faster without it (CPU profile of the production server at 100,000 stories;
+ * README, Performance). Measured only when it is used, every entry is stored exactly as before.
  *
  * Plain JavaScript, so it runs before anything else is built. It changes nothing if the files are already
  * fixed, and fails the install if a copy of the code no longer looks as expected (a new Next.js version):
