@@ -180,110 +180,147 @@ export async function insertEntries(payload: Payload, entries: IndexEntry[], req
   )
 }
 
-export type IndexQuery = { kinds: readonly SearchKind[]; limit: number; offset: number }
+/** Which matches of one kind to return: the best `limit` after skipping `offset`. */
+export type KindSlice = { kind: SearchKind; limit: number; offset: number }
+/** One slice's rows, best first, and how many documents of that kind match in all. */
+export type KindResult = { rows: IndexRow[]; total: number }
+
+const NO_MATCHES: KindResult = { rows: [], total: 0 }
 
 /**
- * The best matches of `parsed` among `kinds`, by rank and then newest first, and how many match in all.
- * A query with no words (only punctuation, say) matches nothing.
+ * The best matches of `parsed` for each slice, by rank and then newest first, with each kind's total; in the
+ * order of `slices`. A query with no words (only punctuation, say) matches nothing.
  */
 export async function queryIndex(
   payload: Payload,
   parsed: ParsedQuery,
-  { kinds, limit, offset }: IndexQuery,
-): Promise<{ rows: IndexRow[]; total: number }> {
+  slices: readonly KindSlice[],
+): Promise<KindResult[]> {
   switch (dialectOf(payload)) {
-    case 'sqlite': {
-      const match = fts5Query(parsed)
-      if (!match) return { rows: [], total: 0 }
-      const kindList = sql.join(
-        kinds.map((k) => sql`${k}`),
-        sql`, `,
+    case 'sqlite':
+      return sqliteSlices(payload, parsed, slices)
+    case 'postgres':
+      return Promise.all(slices.map((slice) => postgresSlice(payload, parsed, slice)))
+    case 'mongodb':
+      return Promise.all(slices.map((slice) => mongoSlice(payload, parsed, slice)))
+  }
+}
+
+/**
+ * SQLite answers every slice with one statement that walks the full-text matches once: each match is
+ * joined to its row by id (CROSS JOIN fixes that order), ranked within its kind by a window, and only the
+ * rows a slice asks for (plus each kind's first, which carries the total) are joined again for their text.
+ * Measured at 100,000 stories for a word in 978 of them: 5-11 ms for the stories and 13 ms for the other
+ * four kinds when each kind was a query of its own (walking a kind's rows and asking FTS5 about each one
+ * re-reads the prefix's doclist per row), against 3-11 ms for all of them here.
+ */
+async function sqliteSlices(
+  payload: Payload,
+  parsed: ParsedQuery,
+  slices: readonly KindSlice[],
+): Promise<KindResult[]> {
+  const match = fts5Query(parsed)
+  if (!match || slices.length === 0) return slices.map(() => NO_MATCHES)
+  const kindList = sql.join(
+    slices.map((s) => sql`${s.kind}`),
+    sql`, `,
+  )
+  const wanted = sql.join(
+    slices.map((s) => sql`(r.kind = ${s.kind} AND r.n > ${s.offset} AND r.n <= ${s.offset + s.limit})`),
+    sql` OR `,
+  )
+  const rows = await runSql(
+    payload,
+    sql`WITH m AS (
+        SELECT d.id, d.kind, d.date, bm25(search_fts, 10.0, 4.0, 1.0) AS score
+        FROM search_fts CROSS JOIN search_documents d ON d.id = search_fts.rowid
+        WHERE search_fts MATCH ${match} AND d.kind IN (${kindList})
+      ), ranked AS (
+        SELECT id, kind, score,
+          row_number() OVER (PARTITION BY kind ORDER BY score, date DESC, id DESC) AS n,
+          count(*) OVER (PARTITION BY kind) AS total
+        FROM m
       )
-      // SQLite's CROSS JOIN fixes the join order. Stories are most of the index: walk the full-text
-      // matches and look each row up by id. Left to itself the planner counted stories by walking the
-      // kind index and asking FTS5 about every story (224 ms at 10,000 stories, 18 ms at 200). The other
-      // kinds are a handful of rows each, so there the rows of the kind come first.
-      const from = kinds.includes('story')
-        ? sql`search_fts CROSS JOIN search_documents d ON d.id = search_fts.rowid`
-        : sql`search_documents d CROSS JOIN search_fts ON search_fts.rowid = d.id`
-      const [rows, count] = await Promise.all([
-        runSql(
-          payload,
-          sql`SELECT d.kind, d.doc_id, d.path, d.date, d.title, d.lead, d.body, bm25(search_fts, 10.0, 4.0, 1.0) AS score
-            FROM ${from}
-            WHERE search_fts MATCH ${match} AND d.kind IN (${kindList})
-            ORDER BY score, d.date DESC LIMIT ${limit} OFFSET ${offset}`,
-        ),
-        runSql(
-          payload,
-          sql`SELECT count(*) AS n FROM ${from}
-            WHERE search_fts MATCH ${match} AND d.kind IN (${kindList})`,
-        ),
-      ])
+      SELECT r.kind, r.n, r.total, r.score, (${wanted}) AS wanted,
+        d.doc_id, d.path, d.date, d.title, d.lead, d.body
+      FROM ranked r CROSS JOIN search_documents d ON d.id = r.id
+      WHERE r.n = 1 OR (${wanted})
+      ORDER BY r.kind, r.n`,
+  )
+  return slices.map((slice) => {
+    const ofKind = rows.filter((r) => r.kind === slice.kind)
+    return {
       // BM25 is smaller for better matches; turned round so every dialect reports "higher is better".
-      return { rows: rows.map((r) => toRow(r, -Number(r.score))), total: Number(count[0]?.n ?? 0) }
+      rows: ofKind.filter((r) => Number(r.wanted) === 1).map((r) => toRow(r, -Number(r.score))),
+      total: Number(ofKind[0]?.total ?? 0),
     }
-    case 'postgres': {
-      const query = tsQuery(parsed)
-      if (!query) return { rows: [], total: 0 }
-      const kindList = sql.join(
-        kinds.map((k) => sql`${k}`),
-        sql`, `,
-      )
-      const [rows, count] = await Promise.all([
-        runSql(
-          payload,
-          sql`SELECT kind, doc_id, path, date, title, lead, body, ts_rank(document, q) AS score
-            FROM search_documents, to_tsquery('danish', ${query}) q
-            WHERE document @@ q AND kind IN (${kindList})
-            ORDER BY score DESC, date DESC NULLS LAST LIMIT ${limit} OFFSET ${offset}`,
-        ),
-        runSql(
-          payload,
-          sql`SELECT count(*) AS n FROM search_documents WHERE document @@ to_tsquery('danish', ${query}) AND kind IN (${kindList})`,
-        ),
-      ])
-      return { rows: rows.map((r) => toRow(r, Number(r.score))), total: Number(count[0]?.n ?? 0) }
-    }
-    case 'mongodb': {
-      const search = mongoQuery(parsed)
-      if (!search) return { rows: [], total: 0 }
-      const filter = { $text: { $search: search }, kind: { $in: [...kinds] } }
-      const coll = mongo(payload)
-      const [docs, total] = await Promise.all([
-        coll
-          .find(filter, {
-            projection: {
-              kind: 1,
-              docId: 1,
-              path: 1,
-              date: 1,
-              title: 1,
-              lead: 1,
-              body: 1,
-              score: { $meta: 'textScore' },
-            },
-          })
-          .sort({ score: { $meta: 'textScore' }, date: -1 })
-          .skip(offset)
-          .limit(limit)
-          .toArray(),
-        coll.countDocuments(filter),
-      ])
-      return {
-        rows: docs.map((d) => ({
-          kind: d.kind,
-          docId: d.docId,
-          path: d.path,
-          date: d.date ? d.date.toISOString() : null,
-          title: d.title,
-          lead: d.lead,
-          body: d.body,
-          score: d.score ?? 0,
-        })),
-        total,
-      }
-    }
+  })
+}
+
+async function postgresSlice(
+  payload: Payload,
+  parsed: ParsedQuery,
+  { kind, limit, offset }: KindSlice,
+): Promise<KindResult> {
+  const query = tsQuery(parsed)
+  if (!query) return NO_MATCHES
+  const [rows, count] = await Promise.all([
+    runSql(
+      payload,
+      sql`SELECT kind, doc_id, path, date, title, lead, body, ts_rank(document, q) AS score
+        FROM search_documents, to_tsquery('danish', ${query}) q
+        WHERE document @@ q AND kind = ${kind}
+        ORDER BY score DESC, date DESC NULLS LAST LIMIT ${limit} OFFSET ${offset}`,
+    ),
+    runSql(
+      payload,
+      sql`SELECT count(*) AS n FROM search_documents WHERE document @@ to_tsquery('danish', ${query}) AND kind = ${kind}`,
+    ),
+  ])
+  return { rows: rows.map((r) => toRow(r, Number(r.score))), total: Number(count[0]?.n ?? 0) }
+}
+
+async function mongoSlice(
+  payload: Payload,
+  parsed: ParsedQuery,
+  { kind, limit, offset }: KindSlice,
+): Promise<KindResult> {
+  const search = mongoQuery(parsed)
+  if (!search) return NO_MATCHES
+  const filter = { $text: { $search: search }, kind }
+  const coll = mongo(payload)
+  const [docs, total] = await Promise.all([
+    coll
+      .find(filter, {
+        projection: {
+          kind: 1,
+          docId: 1,
+          path: 1,
+          date: 1,
+          title: 1,
+          lead: 1,
+          body: 1,
+          score: { $meta: 'textScore' },
+        },
+      })
+      .sort({ score: { $meta: 'textScore' }, date: -1 })
+      .skip(offset)
+      .limit(limit)
+      .toArray(),
+    coll.countDocuments(filter),
+  ])
+  return {
+    rows: docs.map((d) => ({
+      kind: d.kind,
+      docId: d.docId,
+      path: d.path,
+      date: d.date ? d.date.toISOString() : null,
+      title: d.title,
+      lead: d.lead,
+      body: d.body,
+      score: d.score ?? 0,
+    })),
+    total,
   }
 }
 

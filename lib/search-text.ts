@@ -140,10 +140,18 @@ function matcher(parsed: ParsedQuery): (word: string) => boolean {
     for (const s of g.stems) exact.add(s)
     if (g.prefix) prefixes.push(g.stems[0]!, g.words[0]!)
   }
+  // A text repeats its words, and folding (Danish lower case, two normalisations) and stemming are the
+  // costly part of showing a hit: each distinct word is judged once.
+  const judged = new Map<string, boolean>()
   return (word) => {
-    const folded = fold(word)
-    const s = stem(folded)
-    return exact.has(s) || prefixes.some((p) => s.startsWith(p) || folded.startsWith(p))
+    let match = judged.get(word)
+    if (match === undefined) {
+      const folded = fold(word)
+      const s = stem(folded)
+      match = exact.has(s) || prefixes.some((p) => s.startsWith(p) || folded.startsWith(p))
+      judged.set(word, match)
+    }
+    return match
   }
 }
 

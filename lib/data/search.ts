@@ -54,18 +54,11 @@ export const search = (query: string, page: number): Promise<SearchResults> => {
         return { searchable: false, stories: { hits: [], total: 0, page, totalPages: 1 }, groups: [] }
       }
       const payload = await payloadClient()
-      const storiesQuery = queryIndex(payload, parsed, {
-        kinds: ['story'],
-        limit: SEARCH_PAGE_SIZE,
-        offset: (page - 1) * SEARCH_PAGE_SIZE,
-      })
-      const groupQueries =
-        page === 1
-          ? OTHER_KINDS.map((kind) =>
-              queryIndex(payload, parsed, { kinds: [kind], limit: GROUP_SIZE, offset: 0 }),
-            )
-          : []
-      const [stories, ...others] = await Promise.all([storiesQuery, ...groupQueries])
+      // The stories' page and, on the first page only, the best few of each other kind (one query on SQLite).
+      const [stories, ...others] = await queryIndex(payload, parsed, [
+        { kind: 'story', limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE },
+        ...(page === 1 ? OTHER_KINDS.map((kind) => ({ kind, limit: GROUP_SIZE, offset: 0 })) : []),
+      ])
       return {
         searchable: true,
         stories: {

@@ -217,6 +217,20 @@ describe('search: scope', () => {
     expect(after).not.toContain(`/praktikanter/${consenting.slug}`)
   })
 
+  it('shows the best five of a group with the whole group in the count, next to a page of stories', async (ctx) => {
+    skipWithout(ctx, '$text')
+    const m = marker('groupcap')
+    for (let i = 0; i < 7; i++) await create('topics', { name: `Gruppeemne ${i} ${m}` })
+    const doc = await story(`Gruppehistorie ${m}`, 'Om grupper.')
+    const html = await page(`${m} `)
+    expect(storyLinks(html)).toEqual([`/historier/${doc.slug}`])
+    expect(groupLinks(html, 'topic')).toHaveLength(5)
+    expect(summary(html)).toBe(`1 historie matcher »${m}«.`)
+    expect(html).toContain('Desuden 7 andre resultater.')
+    // Later pages are stories only.
+    expect(groupLinks(await page(`${m} `, 2), 'topic')).toEqual([])
+  })
+
   it('follows publishing, editing and unpublishing of a story', async (ctx) => {
     skipWithout(ctx, '$text')
     const m = marker('fresh')
