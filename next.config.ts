@@ -62,6 +62,11 @@ const nextConfig: NextConfig = {
   experimental: {
     globalNotFound: true,
   },
+  // The proxy (proxy.ts) gets the request's URL as the router saw it. Normalised, its host is the
+  // server's own idea of its name ("localhost"), not the router's (the -H of scripts/serve.ts), and
+  // Next.js then takes a rewrite to it for another host and forwards it over HTTP to itself: a search
+  // through the proxy answered at half the rate of its rewritten address.
+  skipProxyUrlNormalize: true,
   images: {
     // Media is served by Payload from the same origin; nothing is fetched from other hosts.
     localPatterns: [{ pathname: '/api/media/file/**' }],
@@ -98,23 +103,24 @@ function withClientHintsOnlyInAdmin(config: NextConfig): NextConfig {
 }
 
 /**
- * With REDIS_URL, the production server keeps Next.js's page and data caches in Redis, shared by every
- * instance (lib/shared-cache/handler.ts); with FRONT_CACHE_URL, every tag expiration is also purged at the
- * front caches (the same handler, around Next.js's own cache when there is no Redis). With neither, no
- * handler: Next.js's own file-system and memory cache, exactly as before. Decided when the server starts, not at build time: Next.js evaluates this file again when a
- * server starts (phase-production-server) and uses that config for every route, so one build can be served
- * with or without Redis (`npm run serve` instances of an existing build). `next build` never uses it: its
+ * Every production server uses our cache handler (lib/shared-cache/handler.ts): with REDIS_URL it keeps
+ * Next.js's page and data caches in Redis, shared by every instance; without, it keeps them in Next.js's own
+ * file-system and memory cache, except the search's entries, which stay in memory only (there is one per
+ * distinct search); with FRONT_CACHE_URL it also purges every tag expiration at the front caches. Decided
+ * when the server starts, not at build time: Next.js evaluates this file again when a server starts
+ * (phase-production-server) and uses that config for every route, so one build can be served with or
+ * without Redis (`npm run serve` instances of an existing build). `next build` never uses it: its
  * prerendered pages stay files in the build, and a server with Redis renders its first request afresh.
  */
-function sharedCache(phase: string): Pick<NextConfig, 'cacheHandler'> {
+function siteCache(phase: string): Pick<NextConfig, 'cacheHandler'> {
   if (phase !== PHASE_PRODUCTION_SERVER) return {}
-  const { redisUrl, frontCacheUrls } = loadSharedCacheEnv()
-  if (!redisUrl && frontCacheUrls.length === 0) return {}
+  // Read here so that a bad REDIS_URL or FRONT_CACHE_URL stops the start with its message.
+  loadSharedCacheEnv()
   return { cacheHandler: path.resolve(process.cwd(), 'lib/shared-cache/handler.ts') }
 }
 
 export default function config(phase: string): NextConfig {
   return withClientHintsOnlyInAdmin(
-    withPayload({ ...nextConfig, ...sharedCache(phase) }, { devBundleServerPackages: false }),
+    withPayload({ ...nextConfig, ...siteCache(phase) }, { devBundleServerPackages: false }),
   )
 }

@@ -21,6 +21,12 @@ export const TAGS = {
   global: (slug: GlobalSlug) => `global:${slug}`,
   /** Redirect rules, looked up by pages that have nothing at an address (lib/data/redirects.ts). */
   redirects: 'redirects',
+  /**
+   * Not a subject but a mark: the search's own entries (its data and its result pages), one per distinct
+   * search, which readers choose. The cache handler keeps them out of the disk (lib/shared-cache/handler.ts).
+   * Never expired by itself; the entries also carry the tags of everything the search reads.
+   */
+  searchResults: 'search-results',
 } as const
 
 /**

@@ -14,6 +14,11 @@ export const PATHS = {
   contact: '/kontakt',
   about: '/om',
   search: '/soeg',
+  /**
+   * Where a search is rendered and cached: proxy.ts rewrites `/soeg?q=…&side=…` here (lib/search.ts builds
+   * the segments). Readers never see it.
+   */
+  searchResults: (query: string, page: number) => `/soeg/resultat/${query}/${page}`,
   sitemap: '/sitemap.xml',
   /** One file of a sitemap split by lib/data/sitemap.ts (past 50,000 URLs), numbered from 0. */
   sitemapFile: (file: number) => `/sitemap/${file}.xml`,

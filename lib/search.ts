@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 // The longest query we accept (shared with the search form); anything longer is refused with a message.
 import { MAX_QUERY_LENGTH } from '@/lib/search-limits'
+import { PATHS } from '@/lib/paths'
 
 const PAGE_MESSAGE = 'Sidetallet skal være et helt tal fra 1 til 1000.'
 
@@ -37,4 +38,26 @@ export function parseSearchParams(
   const parsed = searchParamsSchema.safeParse({ q: first(raw.q), side: first(raw.side) })
   if (parsed.success) return { ok: true, value: parsed.data }
   return { ok: false, message: parsed.error.issues[0]?.message ?? 'Søgningen kunne ikke forstås.' }
+}
+
+/**
+ * The address a valid search is rendered at, so Next.js can keep the page in its cache under the search's
+ * own key (proxy.ts rewrites `/soeg?q=…&side=…` to it). The query goes in as base64url: one path segment
+ * whatever it holds, with no `/`, `%` or `..` for the router to read.
+ */
+export function searchResultsPath({ q, side }: { q: string; side: number }): string {
+  return PATHS.searchResults(Buffer.from(q, 'utf8').toString('base64url'), side)
+}
+
+/**
+ * The search behind a `searchResultsPath` address, parsed like the query string; null for anything that
+ * address could not have been made from (a request may come straight to it). Only the canonical spelling of
+ * a search is accepted, so no search has two entries in the cache.
+ */
+export function parseSearchResultsParams(query: string, side: string): { q: string; side: number } | null {
+  if (!/^[A-Za-z0-9_-]{1,600}$/.test(query) || !/^[1-9][0-9]{0,3}$/.test(side)) return null
+  const parsed = parseSearchParams({ q: Buffer.from(query, 'base64url').toString('utf8'), side })
+  if (!parsed.ok || !parsed.value.q) return null
+  const value = { q: parsed.value.q, side: parsed.value.side }
+  return searchResultsPath(value) === PATHS.searchResults(query, Number(side)) ? value : null
 }

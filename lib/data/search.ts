@@ -81,6 +81,16 @@ export const search = (query: string, page: number): Promise<SearchResults> => {
       }
     },
     ['search', JSON.stringify(parsed.groups.map((g) => [g.words, g.phrase, g.prefix])), String(page)],
-    { tags: [TAGS.articles, TAGS.quotes, TAGS.topics, TAGS.interns, TAGS.contacts, TAGS.pages] },
+    {
+      tags: [
+        TAGS.searchResults,
+        TAGS.articles,
+        TAGS.quotes,
+        TAGS.topics,
+        TAGS.interns,
+        TAGS.contacts,
+        TAGS.pages,
+      ],
+    },
   )()
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import type { ImageView, SeoView } from '@/lib/data/types'
+import { PATHS } from '@/lib/paths'
 
 export const SITE_NAME = 'Faxe i Fællesskab'
 
@@ -68,3 +69,15 @@ export function seoMetadata(doc: {
 }
 
 export const notFoundMetadata: Metadata = { title: 'Siden findes ikke', robots: { index: false } }
+
+/** The search page, with or without a query; both of its addresses name /soeg as canonical. */
+export function searchMetadata(q: string | undefined): Metadata {
+  return {
+    title: q ? `Søgning: ${q}` : 'Søg',
+    description:
+      'Søg i historier, citater, emner, praktikanter, kontaktpersoner og sider fra Faxe i Fællesskab.',
+    alternates: { canonical: PATHS.search },
+    // Result pages are endless variations of one page; only the empty search page is worth indexing.
+    robots: q ? { index: false, follow: true } : undefined,
+  }
+}

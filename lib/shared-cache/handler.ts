@@ -6,6 +6,7 @@ import type {
   CacheHandlerContext,
   CacheHandlerValue,
 } from 'next/dist/server/lib/incremental-cache'
+import { TAGS } from '@/lib/cache-tags'
 import { loadSharedCacheEnv } from '@/lib/env'
 import { purgeFrontCaches } from '@/lib/front-cache'
 import { storedTags, ttlSeconds, unique } from './entries'
@@ -14,8 +15,9 @@ import { SharedCacheStore } from './store'
 /**
  * Next.js's incremental cache (full-route/ISR pages, route handlers, `unstable_cache` data) in Redis, so
  * that every instance of the site reads the same entries and a `revalidateTag`/`revalidatePath` on any of
- * them expires the entry on all. Set as `cacheHandler` in next.config.ts when REDIS_URL is set at server
- * start; without it Next.js keeps its own file-system and memory cache.
+ * them expires the entry on all. The site's handler (the default export below, next.config.ts's
+ * `cacheHandler`) uses it when REDIS_URL is set at server start; without it, Next.js's own file-system
+ * and memory cache.
  * https://nextjs.org/docs/app/api-reference/config/next-config-js/incrementalCacheHandlerPath
  *
  * What Next.js 16.4's code expects of a custom handler (server/lib/incremental-cache/index.js):
@@ -60,6 +62,17 @@ function buildIdOf(serverDistDir: string | undefined): string {
   return id
 }
 
+/**
+ * How long Redis keeps a search's entries: there is one per distinct search, and readers choose how many
+ * distinct searches there are, so they must not stay for the week other entries may.
+ */
+export const SEARCH_TTL_SECONDS = 60 * 60
+
+/** Is this entry one of the search's own (lib/cache-tags.ts `searchResults`)? */
+function isSearchEntry(data: CacheHandlerValue['value'], ctx: SetContext): boolean {
+  return storedTags(data, ctx.fetchCache ? ctx.tags : undefined).includes(TAGS.searchResults)
+}
+
 type GetContext = Parameters<CacheHandler['get']>[1]
 type SetContext = Parameters<CacheHandler['set']>[2]
 type Durations = Parameters<CacheHandler['revalidateTag']>[1]
@@ -82,7 +95,14 @@ class RedisCacheHandler implements CacheHandler {
   async set(key: string, data: CacheHandlerValue['value'], ctx: SetContext): Promise<void> {
     const cacheControl = ctx.fetchCache ? undefined : ctx.cacheControl
     const tags = storedTags(data, ctx.fetchCache ? ctx.tags : undefined)
-    await store().set(this.buildId, key, { value: data, cacheControl }, tags, ttlSeconds(data, cacheControl))
+    const ttl = ttlSeconds(data, cacheControl)
+    await store().set(
+      this.buildId,
+      key,
+      { value: data, cacheControl },
+      tags,
+      tags.includes(TAGS.searchResults) ? Math.min(ttl, SEARCH_TTL_SECONDS) : ttl,
+    )
   }
 
   async revalidateTag(tags: string | string[], durations?: Durations): Promise<void> {
@@ -92,20 +112,44 @@ class RedisCacheHandler implements CacheHandler {
   resetRequestCache(): void {}
 }
 
-/** Next.js's own cache (file system and memory), the one it uses when no handler is configured. */
+/**
+ * Next.js's own cache (file system and memory), the one it uses when no handler is configured; with
+ * `flushToDisk: false`, its memory alone. Every instance of it shares one memory store (a static LRU of
+ * `cacheMaxMemorySize`, 50 MB by default), so an entry set through either is found by `get` of either.
+ */
 function fileSystemCache(ctx: CacheHandlerContext): CacheHandler {
-  const require = createRequire(import.meta.url)
-  const { default: FileSystemCache } =
-    require('next/dist/server/lib/incremental-cache/file-system-cache.js') as {
-      default: new (ctx: CacheHandlerContext) => CacheHandler
+  return new (fileSystemCacheClass())(ctx)
+}
+
+type FileSystemCacheClass = new (ctx: CacheHandlerContext) => CacheHandler
+let fileSystemCacheLoaded: FileSystemCacheClass | undefined
+function fileSystemCacheClass(): FileSystemCacheClass {
+  fileSystemCacheLoaded ??= (
+    createRequire(import.meta.url)('next/dist/server/lib/incremental-cache/file-system-cache.js') as {
+      default: FileSystemCacheClass
     }
-  return new FileSystemCache(ctx)
+  ).default
+  return fileSystemCacheLoaded
 }
 
 /**
- * The handler next.config.ts configures when REDIS_URL or FRONT_CACHE_URL is set at server start: the
- * entries live in Redis (REDIS_URL) or, as without a handler, in Next.js's own file-system cache; and every
- * tag expiration is also sent to the front caches (FRONT_CACHE_URL, lib/front-cache.ts).
+ * Read once per process: Next.js makes a handler for every request, and parsing the environment with zod
+ * and loading Next.js's cache module each time took about a tenth of the server's CPU while it answered a
+ * cached page (profiled under wrk).
+ */
+let sharedCacheEnv: ReturnType<typeof loadSharedCacheEnv> | undefined
+const cacheEnv = () => (sharedCacheEnv ??= loadSharedCacheEnv())
+
+/**
+ * The handler next.config.ts configures for every production server: the entries live in Redis (REDIS_URL)
+ * or in Next.js's own file-system cache; and every tag expiration is also sent to the front caches
+ * (FRONT_CACHE_URL, lib/front-cache.ts).
+ *
+ * The search's own entries (data and result pages) are the one kind whose number readers decide: one per
+ * distinct search, and Next.js never deletes a file of its cache. Without Redis they are kept in the
+ * memory store alone, whose LRU bounds them (a search that fell out is rendered again); in Redis they
+ * expire after SEARCH_TTL_SECONDS. Measured before: every distinct `/soeg?q=` wrote a file under
+ * `<distDir>/cache/fetch-cache` that nothing ever removed.
  *
  * `revalidateTag` here is the moment a revalidation takes effect: Next.js calls it once the request that
  * asked for it (lib/revalidate.ts, from `after()`) has run. The purge goes out only after the entries are
@@ -115,11 +159,14 @@ function fileSystemCache(ctx: CacheHandlerContext): CacheHandler {
  */
 export default class SiteCacheHandler implements CacheHandler {
   private readonly inner: CacheHandler
+  /** Without Redis: where the search's entries go (the same memory store, never the disk). */
+  private readonly memoryOnly: CacheHandler | undefined
   private readonly frontCaches: string[]
 
   constructor(ctx: CacheHandlerContext) {
-    const { redisUrl, frontCacheUrls } = loadSharedCacheEnv()
+    const { redisUrl, frontCacheUrls } = cacheEnv()
     this.inner = redisUrl ? new RedisCacheHandler(ctx) : fileSystemCache(ctx)
+    this.memoryOnly = redisUrl ? undefined : fileSystemCache({ ...ctx, flushToDisk: false })
     this.frontCaches = frontCacheUrls
   }
 
@@ -128,6 +175,8 @@ export default class SiteCacheHandler implements CacheHandler {
   }
 
   set(...args: Parameters<CacheHandler['set']>): ReturnType<CacheHandler['set']> {
+    const [, data, ctx] = args
+    if (this.memoryOnly && isSearchEntry(data, ctx)) return this.memoryOnly.set(...args)
     return this.inner.set(...args)
   }
 

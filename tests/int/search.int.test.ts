@@ -1,5 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { CollectionSlug, DefaultDocumentIDType, Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { TAGS } from '@/lib/cache-tags'
 import { editorState, paragraph } from '@/seeds/lexical'
 import { skipWithout } from '../helpers/database'
 import { get } from '../helpers/http'
@@ -245,6 +248,69 @@ describe('search: scope', () => {
     // Unpublishing takes it out of the index.
     await update('articles', doc.id, { _status: 'draft' })
     expect(storyLinks(await page(`${m} `))).toEqual([])
+  })
+})
+
+/** Every file under `dir` (none if it does not exist), as paths relative to it. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+}
+
+describe('search: the cache', () => {
+  it('answers a repeated search from the cache until what it shows changes', async (ctx) => {
+    skipWithout(ctx, '$text')
+    const m = marker('cached')
+    const doc = await story(`Gemt ${m}`, 'Om cachen.')
+    await page(m)
+    const again = await get(`/soeg?q=${m}`)
+    expect(again.headers.get('x-nextjs-cache')).toBe('HIT')
+    expect(storyLinks(await again.text())).toEqual([`/historier/${doc.slug}`])
+    // The same search spelled with a repeated parameter or a control character is the same entry.
+    const repeated = await get(`/soeg?q=${m}&q=andet&side=1`)
+    expect(repeated.headers.get('x-nextjs-cache')).toBe('HIT')
+    await update('articles', doc.id, { title: `Ændret ${m}` })
+    const changed = await page(m)
+    expect(changed).toContain('Ændret')
+    expect(changed).not.toContain('Gemt')
+  })
+
+  it('keeps the entries of searches, one per distinct search, off the disk', async (ctx) => {
+    skipWithout(ctx, '$text')
+    const m = marker('disk')
+    await story(`Disk ${m}`, 'Om disken.')
+    for (const word of ['', ' disk', ' om', ' disken']) expect(await page(`${m}${word}`)).toContain(m)
+    expect(await page(m, 2)).toContain('Gå til første side')
+    // Next.js writes a cached page under server/ (route-cache/…/$/<path>) and a data entry, with its
+    // tags, under cache/fetch-cache. No search may be there, this test's or another's. The route's own
+    // code is under server/app/(site)/soeg/resultat/[query].
+    const distDir = path.resolve(inject('distDir'))
+    const pages = filesUnder(path.join(distDir, 'server')).filter(
+      (file) => file.includes('soeg/resultat/') && !file.includes('[query]'),
+    )
+    expect(pages).toEqual([])
+    const dataDir = path.join(distDir, 'cache', 'fetch-cache')
+    const data = filesUnder(dataDir).filter((file) =>
+      readFileSync(path.join(dataDir, file), 'utf8').includes(`"${TAGS.searchResults}"`),
+    )
+    expect(data).toEqual([])
+  })
+
+  it('answers an address no search could have made with 404, not an error', async () => {
+    for (const address of [
+      '/soeg/resultat/a3lzdGxhdWc==/1',
+      '/soeg/resultat/a3lzdGxhdWc/0',
+      '/soeg/resultat/a3lzdGxhdWc/01',
+      `/soeg/resultat/${'A'.repeat(700)}/1`,
+      '/soeg/resultat/__8/1',
+      '/soeg/resultat/%2F%2E%2E/1',
+    ]) {
+      const response = await get(address)
+      expect(response.status, address).toBe(404)
+      await response.arrayBuffer()
+    }
   })
 })
 

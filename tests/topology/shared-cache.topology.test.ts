@@ -1,5 +1,7 @@
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { PATHS } from '@/lib/paths'
+import { SEARCH_TTL_SECONDS } from '@/lib/shared-cache/handler'
 import { SharedCacheStore } from '@/lib/shared-cache/store'
 import { removeBuilds } from '../helpers/faults'
 import { pageText } from '../helpers/page-text'
@@ -143,6 +145,36 @@ describe('two instances sharing one Redis', () => {
 
     await editor.write(a, 'PATCH', `/api/articles/${story.id}`, { _status: 'draft' })
     await expectPages(b, story, search, { title: null, hidden: updated })
+  })
+
+  it("keeps a search's entries for an hour at most, as readers decide how many there are", async () => {
+    const search = word()
+    for (const instance of [a, b])
+      expect((await read(instance, `${PATHS.search}?q=${search}`)).status).toBe(200)
+    expect((await read(b, PATHS.stories)).status).toBe(200)
+    const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 })
+    try {
+      const keys: string[] = []
+      let cursor = '0'
+      do {
+        const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500)
+        keys.push(...found)
+        cursor = next
+      } while (cursor !== '0')
+      const lifetimes = async (matching: (key: string) => boolean) =>
+        Promise.all(keys.filter(matching).map((key) => redis.ttl(key)))
+      const page = Buffer.from(search).toString('base64url')
+      // The result page (its key holds the rewritten path) and its data, tagged search-results.
+      const searchPages = await lifetimes((key) => key.includes(`/soeg/resultat/${page}/1`))
+      expect(searchPages).toHaveLength(1)
+      expect(searchPages[0]).toBeGreaterThan(0)
+      expect(searchPages[0]).toBeLessThanOrEqual(SEARCH_TTL_SECONDS)
+      const storyList = await lifetimes((key) => key.endsWith(`$${PATHS.stories}`))
+      expect(storyList).toHaveLength(1)
+      expect(storyList[0]).toBeGreaterThan(SEARCH_TTL_SECONDS)
+    } finally {
+      redis.disconnect()
+    }
   })
 })
 
