@@ -5,7 +5,12 @@ import { type Client, createClient } from '@libsql/client'
 import type { DatabaseAdapterObj } from 'payload'
 import { afterAll, describe, expect, it } from 'vitest'
 import { isDatabaseUnavailable, isSqliteBusy } from '@/lib/database-errors'
-import { oneSqliteWriterAtATime, SQLITE_MIGRATIONS, SQLITE_WRITES } from '@/lib/sqlite-writes'
+import {
+  oneSqliteWriterAtATime,
+  SQLITE_CACHE_KIB,
+  SQLITE_MIGRATIONS,
+  SQLITE_WRITES,
+} from '@/lib/sqlite-writes'
 
 /**
  * The turns the writes of one process take on SQLite (lib/sqlite-writes.ts), on an adapter that records
@@ -160,7 +165,7 @@ describe('the writes of one process on SQLite', () => {
     expect(await call('beginTransaction')).toBe('tx1')
   })
 
-  it('give the connection libsql opens after a hand-over the busy timeout and synchronous', async () => {
+  it('give the connection libsql opens after a hand-over the busy timeout, synchronous and the page cache', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'faxe-sqlite-writes-'))
     afterAll(() => rmSync(dir, { recursive: true, force: true }))
     const fake = fakeAdapter(4321)
@@ -172,11 +177,15 @@ describe('the writes of one process on SQLite', () => {
     const { call } = wrapped(fake)
     await call('connect')
     const client = fake.client!
-    const transaction = await client.transaction('write')
     const pragma = async (name: string) => Object.values((await client.execute(`PRAGMA ${name}`)).rows[0]!)[0]
+    // The first connection: db-sqlite set the busy timeout, the wrapper the page cache (SQLite's own
+    // default is -2000, 2 MiB).
+    expect(await pragma('cache_size')).toBe(-SQLITE_CACHE_KIB)
+    const transaction = await client.transaction('write')
     expect(await pragma('busy_timeout')).toBe(4321)
     // NORMAL is 1 (FULL, the default of a new connection, is 2).
     expect(await pragma('synchronous')).toBe(1)
+    expect(await pragma('cache_size')).toBe(-SQLITE_CACHE_KIB)
     await transaction.rollback()
     client.close()
   })
