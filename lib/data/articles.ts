@@ -4,7 +4,7 @@ import { TAGS } from '@/lib/cache-tags'
 import { payloadClient } from '@/lib/payload'
 import { loadQuotes } from '@/lib/data/quotes'
 import { quoteIdsOf, reshapeStory } from '@/lib/data/reshape'
-import { CARD_TAGS, findStoryCards, type StoryCardPage } from '@/lib/data/story-cards'
+import { CARD_TAGS, findStoryCards, newestStoryCards, type StoryCardPage } from '@/lib/data/story-cards'
 import type { StoryCardView, StoryView } from '@/lib/data/types'
 import type { User } from '@/payload-types'
 import { bySlug, type Reader } from '@/lib/data/reader'
@@ -13,8 +13,7 @@ import { bySlug, type Reader } from '@/lib/data/reader'
 export const getLatestStories = (limit = 6): Promise<StoryCardView[]> =>
   unstable_cache(
     async () => {
-      const result = await findStoryCards(await payloadClient(), {}, { limit })
-      return result?.stories ?? []
+      return newestStoryCards(await payloadClient(), {}, limit)
     },
     ['stories:latest', String(limit)],
     { tags: CARD_TAGS },
@@ -33,14 +32,14 @@ async function loadStory(slug: string, reader: Reader): Promise<StoryView | null
   const [quotes, related] = await Promise.all([
     loadQuotes(payload, quoteIdsOf(article)),
     topicIds.length > 0
-      ? findStoryCards(
+      ? newestStoryCards(
           payload,
           { and: [{ topics: { in: topicIds } }, { id: { not_equals: article.id } }] },
-          { limit: RELATED_STORIES },
+          RELATED_STORIES,
         )
-      : null,
+      : [],
   ])
-  return { ...reshapeStory(article, quotes), related: related?.stories ?? [] }
+  return { ...reshapeStory(article, quotes), related }
 }
 
 /**

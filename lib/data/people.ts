@@ -4,7 +4,7 @@ import { TAGS } from '@/lib/cache-tags'
 import { payloadClient } from '@/lib/payload'
 import { findQuotes } from '@/lib/data/quotes'
 import { reshapeContact, reshapeIntern } from '@/lib/data/reshape'
-import { CARD_TAGS, findStoryCards } from '@/lib/data/story-cards'
+import { CARD_TAGS, newestStoryCards } from '@/lib/data/story-cards'
 import type { ContactView, InternView, QuoteView, StoryCardView } from '@/lib/data/types'
 
 /** Every intern the public may see (those with publication consent: the access rule decides). */
@@ -52,12 +52,12 @@ export const getInternBySlug = cache((slug: string): Promise<InternPageView | nu
           },
           50,
         ),
-        findStoryCards(payload, { interns: { contains: intern.id } }, { limit: 50 }),
+        newestStoryCards(payload, { interns: { contains: intern.id } }, 50),
       ])
       return {
         intern: reshapeIntern(intern),
         quotes,
-        stories: cards?.stories ?? [],
+        stories: cards,
       }
     },
     ['intern', slug],

@@ -35,16 +35,7 @@ export async function findStoryCards(
   where: Where,
   { page = 1, limit = STORIES_PER_PAGE }: { page?: number; limit?: number } = {},
 ): Promise<StoryCardPage | null> {
-  const result = await payload.find({
-    collection: 'articles',
-    where: { and: [where, { _status: { equals: 'published' } }] },
-    sort: '-publishedAt',
-    limit,
-    page,
-    depth: 1,
-    overrideAccess: false,
-    select: CARD_SELECT,
-  })
+  const result = await findCards(payload, where, { page, limit, count: true })
   const totalPages = Math.max(1, result.totalPages)
   if (page > totalPages) return null
   const quotes = await loadQuotes(payload, result.docs.flatMap(quoteIdsOf))
@@ -54,4 +45,38 @@ export async function findStoryCards(
     totalPages,
     totalStories: result.totalDocs,
   }
+}
+
+/**
+ * The newest `limit` published story cards matching `where`, without a count: the home page's latest and
+ * a story's related stories show no page numbers, and counting every match is what grows with the
+ * collection (a topic holds thousands of stories at 100,000).
+ */
+export async function newestStoryCards(
+  payload: Payload,
+  where: Where,
+  limit: number,
+): Promise<StoryCardView[]> {
+  const result = await findCards(payload, where, { page: 1, limit, count: false })
+  const quotes = await loadQuotes(payload, result.docs.flatMap(quoteIdsOf))
+  return result.docs.map((doc) => reshapeStoryCard(doc, quotes))
+}
+
+function findCards(
+  payload: Payload,
+  where: Where,
+  { page, limit, count }: { page: number; limit: number; count: boolean },
+) {
+  return payload.find({
+    collection: 'articles',
+    where: { and: [where, { _status: { equals: 'published' } }] },
+    sort: '-publishedAt',
+    limit,
+    page,
+    // Payload counts the matches for its page numbers unless told not to.
+    pagination: count,
+    depth: 1,
+    overrideAccess: false,
+    select: CARD_SELECT,
+  })
 }
