@@ -22,7 +22,7 @@ export function proxy(request: NextRequest) {
     const parsed = parseSearchParams({ q: params.getAll('q'), side: params.getAll('side') })
     if (!parsed.ok || !parsed.value.q) return NextResponse.next()
     return NextResponse.rewrite(
-      new URL(searchResultsPath({ ...parsed.value, q: parsed.value.q }), request.url),
+      new URL(searchResultsPath({ q: parsed.value.q, side: parsed.value.side }), request.url),
     )
   }
   const headers = new Headers(request.headers)

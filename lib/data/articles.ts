@@ -12,9 +12,7 @@ import { bySlug, type Reader } from '@/lib/data/reader'
 /** The newest published stories, for the home page. */
 export const getLatestStories = (limit = 6): Promise<StoryCardView[]> =>
   unstable_cache(
-    async () => {
-      return newestStoryCards(await payloadClient(), {}, limit)
-    },
+    async () => newestStoryCards(await payloadClient(), {}, limit),
     ['stories:latest', String(limit)],
     { tags: CARD_TAGS },
   )()

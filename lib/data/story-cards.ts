@@ -48,9 +48,9 @@ export async function findStoryCards(
 }
 
 /**
- * The newest `limit` published story cards matching `where`, without a count: the home page's latest and
- * a story's related stories show no page numbers, and counting every match is what grows with the
- * collection (a topic holds thousands of stories at 100,000).
+ * The newest `limit` published story cards matching `where`, without a count: the home page's latest, a
+ * story's related stories and an intern's stories show no page numbers, and counting every match is what
+ * grows with the collection (a topic holds thousands of stories at 100,000).
  */
 export async function newestStoryCards(
   payload: Payload,
