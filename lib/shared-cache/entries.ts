@@ -41,6 +41,22 @@ export function storedTags(value: unknown, contextTags: readonly string[] | unde
   return unique([...fromHeader, ...(contextTags ?? [])])
 }
 
+/**
+ * Whether readers decide how many entries of this kind there are, so the cache must bound them (memory
+ * LRU, or a short lifetime in Redis) rather than keep them: a search's own entries (tag `searchTag`), a
+ * page or route answered with 404 (any address a reader makes up), and a data entry whose value is null,
+ * which is how every lookup by a reader's slug or path in lib/data says it found nothing.
+ */
+export function readerKeyed(value: unknown, tags: readonly string[], searchTag: string): boolean {
+  if (tags.includes(searchTag)) return true
+  if (!value || typeof value !== 'object' || !('kind' in value)) return false
+  if (value.kind === 'FETCH') {
+    const data = 'data' in value ? (value.data as { body?: unknown } | undefined) : undefined
+    return data?.body === 'null'
+  }
+  return 'status' in value && value.status === 404
+}
+
 export function unique(tags: readonly string[]): string[] {
   // A comma separates tags where they are stored (and in Next.js's own header), so none can contain one.
   return [...new Set(tags.filter((tag) => tag !== '' && !tag.includes(',')))]

@@ -9,7 +9,7 @@ import type {
 import { TAGS } from '@/lib/cache-tags'
 import { loadSharedCacheEnv } from '@/lib/env'
 import { purgeFrontCaches } from '@/lib/front-cache'
-import { storedTags, ttlSeconds, unique } from './entries'
+import { readerKeyed, storedTags, ttlSeconds, unique } from './entries'
 import { SharedCacheStore } from './store'
 
 /**
@@ -63,14 +63,14 @@ function buildIdOf(serverDistDir: string | undefined): string {
 }
 
 /**
- * How long Redis keeps a search's entries: there is one per distinct search, and readers choose how many
- * distinct searches there are, so they must not stay for the week other entries may.
+ * How long Redis keeps an entry whose number readers decide (`readerKeyed`: one per distinct search, per
+ * made-up address, per slug that found nothing), where other entries may stay a week.
  */
-export const SEARCH_TTL_SECONDS = 60 * 60
+export const READER_KEYED_TTL_SECONDS = 60 * 60
 
-/** Is this entry one of the search's own (lib/cache-tags.ts `searchResults`)? */
-function isSearchEntry(data: CacheHandlerValue['value'], ctx: SetContext): boolean {
-  return storedTags(data, ctx.fetchCache ? ctx.tags : undefined).includes(TAGS.searchResults)
+/** Is this an entry whose number readers decide? */
+function isReaderKeyed(data: CacheHandlerValue['value'], ctx: SetContext): boolean {
+  return readerKeyed(data, storedTags(data, ctx.fetchCache ? ctx.tags : undefined), TAGS.searchResults)
 }
 
 type GetContext = Parameters<CacheHandler['get']>[1]
@@ -101,7 +101,7 @@ class RedisCacheHandler implements CacheHandler {
       key,
       { value: data, cacheControl },
       tags,
-      tags.includes(TAGS.searchResults) ? Math.min(ttl, SEARCH_TTL_SECONDS) : ttl,
+      readerKeyed(data, tags, TAGS.searchResults) ? Math.min(ttl, READER_KEYED_TTL_SECONDS) : ttl,
     )
   }
 
@@ -145,11 +145,13 @@ const cacheEnv = () => (sharedCacheEnv ??= loadSharedCacheEnv())
  * or in Next.js's own file-system cache; and every tag expiration is also sent to the front caches
  * (FRONT_CACHE_URL, lib/front-cache.ts).
  *
- * The search's own entries (data and result pages) are the one kind whose number readers decide: one per
- * distinct search, and Next.js never deletes a file of its cache. Without Redis they are kept in the
- * memory store alone, whose LRU bounds them (a search that fell out is rendered again); in Redis they
- * expire after SEARCH_TTL_SECONDS. Measured before: every distinct `/soeg?q=` wrote a file under
- * `<distDir>/cache/fetch-cache` that nothing ever removed.
+ * Some entries are keyed by what readers type, so readers decide how many there are (`readerKeyed`): the
+ * search's own (data and result pages), not-found pages, and lookups that found nothing. Next.js never
+ * deletes a file of its cache. Without Redis they are kept in the memory store alone, whose LRU bounds
+ * them (one that fell out is rendered again); in Redis they expire after READER_KEYED_TTL_SECONDS.
+ * Measured before: every distinct `/soeg?q=` wrote a file under `<distDir>/cache/fetch-cache`, and every
+ * made-up `/historier/<slug>` seven files under `server/route-cache` and one data entry, that nothing
+ * ever removed.
  *
  * `revalidateTag` here is the moment a revalidation takes effect: Next.js calls it once the request that
  * asked for it (lib/revalidate.ts, from `after()`) has run. The purge goes out only after the entries are
@@ -159,7 +161,7 @@ const cacheEnv = () => (sharedCacheEnv ??= loadSharedCacheEnv())
  */
 export default class SiteCacheHandler implements CacheHandler {
   private readonly inner: CacheHandler
-  /** Without Redis: where the search's entries go (the same memory store, never the disk). */
+  /** Without Redis: where reader-keyed entries go (the same memory store, never the disk). */
   private readonly memoryOnly: CacheHandler | undefined
   private readonly frontCaches: string[]
 
@@ -176,7 +178,7 @@ export default class SiteCacheHandler implements CacheHandler {
 
   set(...args: Parameters<CacheHandler['set']>): ReturnType<CacheHandler['set']> {
     const [, data, ctx] = args
-    if (this.memoryOnly && isSearchEntry(data, ctx)) return this.memoryOnly.set(...args)
+    if (this.memoryOnly && isReaderKeyed(data, ctx)) return this.memoryOnly.set(...args)
     return this.inner.set(...args)
   }
 

@@ -1,5 +1,6 @@
 import type { DefaultDocumentIDType, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { dataEntries, serverFiles } from '../helpers/build-cache'
 import { get, getJson } from '../helpers/http'
 import { removeDocument, testContext, testPayload } from '../helpers/payload'
 
@@ -211,6 +212,43 @@ describe('the pages', () => {
     ]) {
       expect((await get(path)).status, path).toBe(404)
     }
+  })
+
+  it('an address that has nothing leaves nothing on disk, however many a client asks for', async () => {
+    // A reader chooses these addresses, so there is no end to them. Next.js caches a not-found page like
+    // any other (seven files under server/route-cache for each address) and every lookup that found
+    // nothing (a data entry); the site's cache handler keeps both in memory, where the LRU bounds them.
+    const word = `ingen${Date.now().toString(36)}`
+    const number = String(Date.now())
+    const nothingBefore = new Set(
+      dataEntries()
+        .filter((entry) => entry.body === null)
+        .map((entry) => entry.file),
+    )
+    const addresses = [
+      `/historier/${word}`,
+      `/historier/side/${number}`,
+      `/emner/${word}`,
+      `/emner/${word}/side/2`,
+      `/praktikanter/${word}`,
+      `/${word}`,
+      `/${word}/under/${word}`,
+    ]
+    for (const address of addresses) {
+      const response = await get(address)
+      expect(response.status, address).toBe(404)
+      await response.arrayBuffer()
+    }
+    // Still answered from the cache: a repeated not-found costs no render.
+    const again = await get(`/historier/${word}`)
+    expect(again.status).toBe(404)
+    expect(again.headers.get('x-nextjs-cache')).toBe('HIT')
+    await again.arrayBuffer()
+    expect(serverFiles().filter((file) => file.includes(word) || file.includes(number))).toEqual([])
+    const nothingAfter = dataEntries().filter(
+      (entry) => entry.body === null && !nothingBefore.has(entry.file),
+    )
+    expect(nothingAfter).toEqual([])
   })
 
   it('the intern pages show consenting interns with their quotes and stories, and no one else', async () => {

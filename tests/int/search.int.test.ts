@@ -1,9 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { CollectionSlug, DefaultDocumentIDType, Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TAGS } from '@/lib/cache-tags'
 import { editorState, paragraph } from '@/seeds/lexical'
+import { dataEntries, serverFiles } from '../helpers/build-cache'
 import { skipWithout } from '../helpers/database'
 import { get } from '../helpers/http'
 import { removeDocument, testPayload } from '../helpers/payload'
@@ -251,14 +250,6 @@ describe('search: scope', () => {
   })
 })
 
-/** Every file under `dir` (none if it does not exist), as paths relative to it. */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-}
-
 describe('search: the cache', () => {
   it('answers a repeated search from the cache until what it shows changes', async (ctx) => {
     skipWithout(ctx, '$text')
@@ -283,19 +274,11 @@ describe('search: the cache', () => {
     await story(`Disk ${m}`, 'Om disken.')
     for (const word of ['', ' disk', ' om', ' disken']) expect(await page(`${m}${word}`)).toContain(m)
     expect(await page(m, 2)).toContain('Gå til første side')
-    // Next.js writes a cached page under server/ (route-cache/…/$/<path>) and a data entry, with its
-    // tags, under cache/fetch-cache. No search may be there, this test's or another's. The route's own
-    // code is under server/app/(site)/soeg/resultat/[query].
-    const distDir = path.resolve(inject('distDir'))
-    const pages = filesUnder(path.join(distDir, 'server')).filter(
-      (file) => file.includes('soeg/resultat/') && !file.includes('[query]'),
-    )
+    // No search may be on disk, this test's or another's. The route's own code is under
+    // server/app/(site)/soeg/resultat/[query].
+    const pages = serverFiles().filter((file) => file.includes('soeg/resultat/') && !file.includes('[query]'))
     expect(pages).toEqual([])
-    const dataDir = path.join(distDir, 'cache', 'fetch-cache')
-    const data = filesUnder(dataDir).filter((file) =>
-      readFileSync(path.join(dataDir, file), 'utf8').includes(`"${TAGS.searchResults}"`),
-    )
-    expect(data).toEqual([])
+    expect(dataEntries().filter((entry) => entry.tags.includes(TAGS.searchResults))).toEqual([])
   })
 
   it('answers an address no search could have made with 404, not an error', async () => {

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { PATHS } from '@/lib/paths'
-import { SEARCH_TTL_SECONDS } from '@/lib/shared-cache/handler'
+import { READER_KEYED_TTL_SECONDS } from '@/lib/shared-cache/handler'
 import { SharedCacheStore } from '@/lib/shared-cache/store'
 import { removeBuilds } from '../helpers/faults'
 import { pageText } from '../helpers/page-text'
@@ -147,10 +147,12 @@ describe('two instances sharing one Redis', () => {
     await expectPages(b, story, search, { title: null, hidden: updated })
   })
 
-  it("keeps a search's entries for an hour at most, as readers decide how many there are", async () => {
+  it("keeps a search's and a not-found page's entries for an hour at most, as readers decide how many there are", async () => {
     const search = word()
     for (const instance of [a, b])
       expect((await read(instance, `${PATHS.search}?q=${search}`)).status).toBe(200)
+    const missing = PATHS.story(word())
+    expect((await read(b, missing)).status).toBe(404)
     expect((await read(b, PATHS.stories)).status).toBe(200)
     const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 })
     try {
@@ -168,10 +170,14 @@ describe('two instances sharing one Redis', () => {
       const searchPages = await lifetimes((key) => key.includes(`/soeg/resultat/${page}/1`))
       expect(searchPages).toHaveLength(1)
       expect(searchPages[0]).toBeGreaterThan(0)
-      expect(searchPages[0]).toBeLessThanOrEqual(SEARCH_TTL_SECONDS)
+      expect(searchPages[0]).toBeLessThanOrEqual(READER_KEYED_TTL_SECONDS)
+      const notFound = await lifetimes((key) => key.endsWith(`$${missing}`))
+      expect(notFound).toHaveLength(1)
+      expect(notFound[0]).toBeGreaterThan(0)
+      expect(notFound[0]).toBeLessThanOrEqual(READER_KEYED_TTL_SECONDS)
       const storyList = await lifetimes((key) => key.endsWith(`$${PATHS.stories}`))
       expect(storyList).toHaveLength(1)
-      expect(storyList[0]).toBeGreaterThan(SEARCH_TTL_SECONDS)
+      expect(storyList[0]).toBeGreaterThan(READER_KEYED_TTL_SECONDS)
     } finally {
       redis.disconnect()
     }

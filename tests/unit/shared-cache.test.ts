@@ -5,6 +5,7 @@ import {
   entryKey,
   expiredByTags,
   MAX_TTL_SECONDS,
+  readerKeyed,
   serialize,
   storedTags,
   tagExpiration,
@@ -63,6 +64,26 @@ describe('which tags an entry answers to', () => {
       'articles',
     ])
     expect(storedTags(null, undefined)).toEqual([])
+  })
+})
+
+describe('which entries readers decide the number of', () => {
+  const fetchEntry = (body: string) => ({ kind: 'FETCH', data: { headers: {}, body, status: 200, url: '' } })
+  it('a search, a not-found page or route, and a lookup that found nothing', () => {
+    expect(readerKeyed({ kind: 'APP_PAGE', status: 200 }, ['search-results'], 'search-results')).toBe(true)
+    expect(readerKeyed(fetchEntry('{"total":0}'), ['search-results'], 'search-results')).toBe(true)
+    expect(readerKeyed({ kind: 'APP_PAGE', status: 404 }, ['articles'], 'search-results')).toBe(true)
+    expect(readerKeyed({ kind: 'APP_ROUTE', status: 404 }, [], 'search-results')).toBe(true)
+    expect(readerKeyed(fetchEntry('null'), ['redirects'], 'search-results')).toBe(true)
+  })
+
+  it('not a found page, a redirect, an empty list or a found document', () => {
+    expect(readerKeyed({ kind: 'APP_PAGE', status: 200 }, ['articles'], 'search-results')).toBe(false)
+    expect(readerKeyed({ kind: 'APP_PAGE', status: 308 }, ['articles'], 'search-results')).toBe(false)
+    expect(readerKeyed({ kind: 'APP_PAGE' }, [], 'search-results')).toBe(false)
+    expect(readerKeyed(fetchEntry('[]'), ['topics'], 'search-results')).toBe(false)
+    expect(readerKeyed(fetchEntry('{"slug":"a"}'), ['article:a'], 'search-results')).toBe(false)
+    expect(readerKeyed(null, [], 'search-results')).toBe(false)
   })
 })
 
