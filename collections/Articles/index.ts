@@ -9,7 +9,6 @@ import { PATHS } from '@/lib/paths'
 import { previewAdmin } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
 import { editorialCollection } from '@/plugins/editorial'
-import { editorialDrafts } from '@/plugins/editorial/drafts'
 import { InlineQuoteBlock, ReadAlsoBlock, VideoEmbedBlock } from './blocks'
 import { articleTargets } from './hooks/revalidateArticle'
 import { setContentUpdatedAt } from './hooks/setContentUpdatedAt'
@@ -40,8 +39,12 @@ export const Articles: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  versions: editorialDrafts(),
-  custom: editorialCollection({ search: 'story', revalidate: articleTargets, slugRedirects: PATHS.story }),
+  custom: editorialCollection({
+    drafts: true,
+    search: 'story',
+    revalidate: articleTargets,
+    slugRedirects: PATHS.story,
+  }),
   // After the editorial plugin's authorship stamp, before it notes the public state for audit and redirects.
   hooks: {
     beforeChange: [setPublishedAt, setContentUpdatedAt],

@@ -12,7 +12,6 @@ import { previewAdmin } from '@/lib/preview'
 import { bodyEditor } from '@/lib/richtext/editor'
 import type { Targets } from '@/lib/revalidate'
 import { editorialCollection } from '@/plugins/editorial'
-import { editorialDrafts } from '@/plugins/editorial/drafts'
 import { ReadAlsoBlock, VideoEmbedBlock } from '../Articles/blocks'
 
 const pageTargets = (doc: Page, previousDoc?: Page): Targets => ({
@@ -45,8 +44,12 @@ export const Pages: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  versions: editorialDrafts(),
-  custom: editorialCollection({ search: 'page', revalidate: pageTargets, slugRedirects: PATHS.page }),
+  custom: editorialCollection({
+    drafts: true,
+    search: 'page',
+    revalidate: pageTargets,
+    slugRedirects: PATHS.page,
+  }),
   fields: [
     titleField(),
     {

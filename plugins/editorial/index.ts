@@ -3,6 +3,7 @@ import { GLOBAL_SLUGS, type GlobalSlug } from '@/lib/cache-tags'
 import { capturePublicState } from '@/lib/published-state'
 import type { Targets } from '@/lib/revalidate'
 import type { SearchKind } from '@/lib/search-index'
+import { editorialDrafts } from './drafts'
 import { authorshipFields, globalAuthorshipFields } from './fields'
 import { auditChange, auditDelete, auditGlobalHook } from './hooks/audit'
 import { stampAuthorship, stampGlobalAuthorship } from './hooks/authorship'
@@ -13,7 +14,8 @@ import { slugRedirectHooks } from './hooks/slug-redirects'
 
 /**
  * The editorial behaviour every content collection and global shares: lock enforcement, authorship, the
- * audit trail, and, where a collection asks for them, search indexing, revalidation and slug redirects. A
+ * audit trail, and, where a collection asks for them, drafts, search indexing, revalidation and slug
+ * redirects. A
  * collection or global opts in with one line, `custom: editorialCollection({ ... })` or
  * `custom: editorialGlobal()`; `editorial()` in payload.config.ts then adds the fields and hooks.
  *
@@ -45,6 +47,8 @@ export type EditorialCollectionOptions<T extends TypeWithID = TypeWithID> = {
   search?: SearchKind
   /** The public path of a slug: a published document that gets a new slug keeps its old path as a redirect. */
   slugRedirects?: (slug: string) => string
+  /** Drafts as editors work with them (`editorialDrafts`): for what the public sees only once published. */
+  drafts?: boolean
 }
 
 /** A collection's opt-in, for its `custom`: typed by its documents, so `revalidate` reads their fields. */
@@ -74,13 +78,14 @@ function around<H>(first: H[], own: H[] | undefined, last: H[]): H[] {
 function withEditorialCollection(collection: CollectionConfig): CollectionConfig {
   const options = collection.custom?.[KEY] as EditorialCollectionOptions | undefined
   if (!options) return collection
-  const { authorship = true, revalidate, search, slugRedirects } = options
+  const { authorship = true, revalidate, search, slugRedirects, drafts = false } = options
   const redirects = slugRedirects ? slugRedirectHooks(slugRedirects) : undefined
   const index = search ? searchIndexHooks(search) : undefined
   const revalidation = revalidate ? revalidationHooks(revalidate) : undefined
   const hooks = collection.hooks ?? {}
   return {
     ...collection,
+    ...(drafts ? { versions: editorialDrafts() } : {}),
     hooks: {
       ...hooks,
       beforeOperation: around([respectLocksInGraphQL], hooks.beforeOperation, []),
