@@ -7,7 +7,7 @@ import type { DatabaseAdapter, DatabaseAdapterObj } from 'payload'
 import { describeDatabaseError, isDatabaseUnavailable, isSqliteBusy } from '@/lib/database-errors'
 import type { DatabaseConfig } from '@/lib/env'
 import { logLine } from '@/lib/log'
-import { oneSqliteWriterAtATime, sqlitePragmas } from '@/lib/sqlite-writes'
+import { oneSqliteWriterAtATime, SQLITE_CONNECTIONS, sqlitePragmas } from '@/lib/sqlite-writes'
 import { noteDatabaseAnswered, noteDatabaseUnavailable } from '@/lib/request-context'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -120,9 +120,12 @@ function listenForIdleErrors(pool: unknown): void {
   )
 }
 
-type SqliteClient = {
+/** A libsql client, as far as replacing its connection goes. */
+export type SqliteClient = {
   transaction: (mode: 'deferred') => Promise<{ close: () => void }>
   execute: (sql: string) => Promise<unknown>
+  /** The site's clients (lib/sqlite-writes.ts): the readers' and the writer's, each to replace. */
+  [SQLITE_CONNECTIONS]?: () => SqliteClient[]
 }
 
 /**
@@ -133,7 +136,9 @@ type SqliteClient = {
  * @libsql/client 0.14 in tests/unit/sqlite-busy.test.ts). So the connection is replaced at once:
  * `transaction()` hands the current connection over (and the client opens a new one on its next call),
  * closing that transaction closes the stuck connection, and the new one gets the adapter's pragmas. Both
- * calls run synchronously up to their first `await`, so no other query gets in between.
+ * calls run synchronously up to their first `await`, so no other query gets in between. The site reads
+ * and writes on two clients (lib/sqlite-writes.ts), and a BEGIN that met the lock leaves the writer's
+ * connection stuck as a write outside a transaction leaves the readers': both are replaced.
  */
 export function replaceSqliteConnection(adapter: unknown): void {
   const sqlite = adapter as {
@@ -143,9 +148,11 @@ export function replaceSqliteConnection(adapter: unknown): void {
   }
   const client = sqlite.client
   if (!client || typeof client.transaction !== 'function') return
-  const handedOver = client.transaction('deferred')
-  const pragmas = sqlitePragmas(sqlite).map((pragma) => client.execute(pragma))
-  void Promise.all([handedOver.then((stuck) => stuck.close()), ...pragmas]).then(
+  const replaced = (client[SQLITE_CONNECTIONS]?.() ?? [client]).flatMap((connection) => [
+    connection.transaction('deferred').then((stuck) => stuck.close()),
+    ...sqlitePragmas(sqlite).map((pragma) => connection.execute(pragma)),
+  ])
+  void Promise.all(replaced).then(
     () =>
       logLine('warn', 'database-connection-replaced', { reason: 'SQLITE_BUSY left the connection unusable' }),
     (error: unknown) =>

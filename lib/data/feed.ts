@@ -28,6 +28,8 @@ export const getFeedItems = (origin: string): Promise<FeedItem[]> =>
         where: { _status: { equals: 'published' } },
         sort: '-publishedAt',
         limit: FEED_SIZE,
+        // The feed prints no count: without it the database never counts every published story.
+        pagination: false,
         depth: 1,
         overrideAccess: false,
         select: {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { type Client, createClient } from '@libsql/client'
 import type { DatabaseAdapterObj } from 'payload'
 import { afterAll, describe, expect, it } from 'vitest'
+import { replaceSqliteConnection } from '@/lib/database'
 import { isDatabaseUnavailable, isSqliteBusy } from '@/lib/database-errors'
 import {
   oneSqliteWriterAtATime,
@@ -20,6 +21,7 @@ import {
 
 type Fake = {
   busyTimeout: number
+  clientConfig?: unknown
   sessions: Record<string, { db: unknown } | undefined>
   client?: Client
   log: string[]
@@ -165,28 +167,73 @@ describe('the writes of one process on SQLite', () => {
     expect(await call('beginTransaction')).toBe('tx1')
   })
 
-  it('give the connection libsql opens after a hand-over the busy timeout, synchronous and the page cache', async () => {
+  it("keeps the readers' connection through a transaction, and gives each transaction's the pragmas", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'faxe-sqlite-writes-'))
     afterAll(() => rmSync(dir, { recursive: true, force: true }))
     const fake = fakeAdapter(4321)
     fake.wal = { synchronous: 'NORMAL' }
     fake.connect = async function (this: Fake) {
-      this.client = createClient({ url: `file:${path.join(dir, 'db.sqlite')}` })
+      this.clientConfig = { url: `file:${path.join(dir, 'db.sqlite')}` }
+      this.client = createClient(this.clientConfig as { url: string })
+      await this.client.execute('PRAGMA journal_mode = WAL')
       await this.client.execute('PRAGMA busy_timeout = 4321')
     }
     const { call } = wrapped(fake)
     await call('connect')
     const client = fake.client!
-    const pragma = async (name: string) => Object.values((await client.execute(`PRAGMA ${name}`)).rows[0]!)[0]
-    // The first connection: db-sqlite set the busy timeout, the wrapper the page cache (SQLite's own
-    // default is -2000, 2 MiB).
-    expect(await pragma('cache_size')).toBe(-SQLITE_CACHE_KIB)
+    const pragma = async (on: Pick<Client, 'execute'>, name: string) =>
+      Object.values((await on.execute(`PRAGMA ${name}`)).rows[0]!)[0]
+    // The first connection: db-sqlite set the busy timeout, the wrapper the rest (SQLite's own defaults
+    // are FULL, 2, for synchronous and -2000, 2 MiB, for the page cache).
+    expect(await pragma(client, 'cache_size')).toBe(-SQLITE_CACHE_KIB)
+    expect(await pragma(client, 'synchronous')).toBe(1)
+    await client.execute('CREATE TABLE story (title TEXT)')
+    // A temporary table lives as long as its connection: it tells the readers' connection apart.
+    await client.execute('CREATE TEMP TABLE readers (x)')
+    for (const title of ['first', 'second']) {
+      const transaction = await client.transaction('write')
+      expect(await pragma(transaction, 'busy_timeout')).toBe(4321)
+      expect(await pragma(transaction, 'synchronous')).toBe(1)
+      expect(await pragma(transaction, 'cache_size')).toBe(-SQLITE_CACHE_KIB)
+      await transaction.execute({ sql: 'INSERT INTO story VALUES (?)', args: [title] })
+      await transaction.commit()
+      // The readers see the commit, on the connection they had.
+      expect((await client.execute('SELECT title FROM story ORDER BY rowid')).rows.at(-1)?.title).toBe(title)
+      expect((await client.execute('SELECT count(*) AS n FROM temp.readers')).rows[0]?.n).toBe(0)
+    }
+    // After SQLITE_BUSY lib/database.ts replaces the connections, the readers' among them.
+    replaceSqliteConnection(fake)
+    await expect(client.execute('SELECT count(*) FROM temp.readers')).rejects.toThrow(/no such table/)
+    expect(await pragma(client, 'busy_timeout')).toBe(4321)
+    expect(await pragma(client, 'cache_size')).toBe(-SQLITE_CACHE_KIB)
+    client.close()
+  })
+  it("replaces the writer's connection too when a transaction met another process's lock", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'faxe-sqlite-writes-'))
+    afterAll(() => rmSync(dir, { recursive: true, force: true }))
+    const url = `file:${path.join(dir, 'db.sqlite')}`
+    const fake = fakeAdapter(100)
+    fake.connect = async function (this: Fake) {
+      this.clientConfig = { url }
+      this.client = createClient({ url })
+      await this.client.execute('PRAGMA journal_mode = WAL')
+    }
+    const { call } = wrapped(fake)
+    await call('connect')
+    const client = fake.client!
+    await client.execute('CREATE TABLE story (title TEXT)')
+    // Another process (a backup, a sqlite3 shell) holds the write lock: the transaction's BEGIN fails.
+    const other = createClient({ url })
+    await other.execute('BEGIN EXCLUSIVE')
+    await expect(client.transaction('write')).rejects.toThrow(/SQLITE_BUSY|locked/)
+    replaceSqliteConnection(fake)
+    await other.execute('COMMIT')
     const transaction = await client.transaction('write')
-    expect(await pragma('busy_timeout')).toBe(4321)
-    // NORMAL is 1 (FULL, the default of a new connection, is 2).
-    expect(await pragma('synchronous')).toBe(1)
-    expect(await pragma('cache_size')).toBe(-SQLITE_CACHE_KIB)
-    await transaction.rollback()
+    await transaction.execute("INSERT INTO story VALUES ('gemt')")
+    await transaction.commit()
+    // Committed for everyone, not only inside a connection that kept an implicit transaction open.
+    expect((await other.execute('SELECT title FROM story')).rows.map((row) => row.title)).toEqual(['gemt'])
+    other.close()
     client.close()
   })
 })
