@@ -203,7 +203,7 @@ function takeTurns(adapter: SqliteAdapter): void {
   // new, empty cache: the next page after a save read each page of the database it needed from the
   // operating system again (a search at 100,000 stories: 12 ms cold, 5 ms warm). The writer's next
   // connection gets the adapter's pragmas at once, before anything else runs on it (`execute` runs
-  // synchronously up to its first await), as the read connection does on its first use below.
+  // synchronously up to its first await); the readers' connection gets them here, on connect.
   const connect = original('connect')
   adapter.connect = async function (this: SqliteAdapter, ...params: unknown[]) {
     await connect.apply(this, params)
