@@ -1,3 +1,5 @@
+import { TAGS } from '@/lib/cache-tags'
+
 /**
  * The pure parts of the shared cache (lib/shared-cache/handler.ts): where an entry lives in Redis, how long
  * it stays, which tags it answers to, whether a tag expiration has made it stale, and how its value
@@ -43,12 +45,12 @@ export function storedTags(value: unknown, contextTags: readonly string[] | unde
 
 /**
  * Whether readers decide how many entries of this kind there are, so the cache must bound them (memory
- * LRU, or a short lifetime in Redis) rather than keep them: a search's own entries (tag `searchTag`), a
+ * LRU, or a short lifetime in Redis) rather than keep them: a search's own entries (its tag), a
  * page or route answered with 404 (any address a reader makes up), and a data entry whose value is null,
  * which is how every lookup by a reader's slug or path in lib/data says it found nothing.
  */
-export function readerKeyed(value: unknown, tags: readonly string[], searchTag: string): boolean {
-  if (tags.includes(searchTag)) return true
+export function readerKeyed(value: unknown, tags: readonly string[]): boolean {
+  if (tags.includes(TAGS.searchResults)) return true
   if (!value || typeof value !== 'object' || !('kind' in value)) return false
   if (value.kind === 'FETCH') {
     const data = 'data' in value ? (value.data as { body?: unknown } | undefined) : undefined

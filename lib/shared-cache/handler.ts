@@ -6,7 +6,6 @@ import type {
   CacheHandlerContext,
   CacheHandlerValue,
 } from 'next/dist/server/lib/incremental-cache'
-import { TAGS } from '@/lib/cache-tags'
 import { loadSharedCacheEnv } from '@/lib/env'
 import { purgeFrontCaches } from '@/lib/front-cache'
 import { readerKeyed, storedTags, ttlSeconds, unique } from './entries'
@@ -70,7 +69,7 @@ export const READER_KEYED_TTL_SECONDS = 60 * 60
 
 /** Is this an entry whose number readers decide? */
 function isReaderKeyed(data: CacheHandlerValue['value'], ctx: SetContext): boolean {
-  return readerKeyed(data, storedTags(data, ctx.fetchCache ? ctx.tags : undefined), TAGS.searchResults)
+  return readerKeyed(data, storedTags(data, ctx.fetchCache ? ctx.tags : undefined))
 }
 
 type GetContext = Parameters<CacheHandler['get']>[1]
@@ -101,7 +100,7 @@ class RedisCacheHandler implements CacheHandler {
       key,
       { value: data, cacheControl },
       tags,
-      readerKeyed(data, tags, TAGS.searchResults) ? Math.min(ttl, READER_KEYED_TTL_SECONDS) : ttl,
+      readerKeyed(data, tags) ? Math.min(ttl, READER_KEYED_TTL_SECONDS) : ttl,
     )
   }
 

@@ -15,8 +15,7 @@ import { slugRedirectHooks } from './hooks/slug-redirects'
 /**
  * The editorial behaviour every content collection and global shares: lock enforcement, authorship, the
  * audit trail, and, where a collection asks for them, drafts, search indexing, revalidation and slug
- * redirects. A
- * collection or global opts in with one line, `custom: editorialCollection({ ... })` or
+ * redirects. A collection or global opts in with one line, `custom: editorialCollection({ ... })` or
  * `custom: editorialGlobal()`; `editorial()` in payload.config.ts then adds the fields and hooks.
  *
  * Where the hooks go, around the collection's own:
