@@ -18,7 +18,12 @@ export const Footer: GlobalConfig = settingsGlobal({
       name: 'operatorLine',
       type: 'text',
       label: { da: 'Driftes af', en: 'Operated by' },
-      admin: { description: { da: 'Fx "faxeifaellesskab.dk drives af".', en: '' } },
+      admin: {
+        description: {
+          da: 'Fx "faxeifaellesskab.dk drives af".',
+          en: 'E.g. "faxeifaellesskab.dk drives af".',
+        },
+      },
     },
     {
       name: 'addressLine',
@@ -27,7 +32,7 @@ export const Footer: GlobalConfig = settingsGlobal({
       admin: {
         description: {
           da: 'Dele adskilles med |, fx "Faxe Kommune | Frederiksgade 9 | 4690 Haslev".',
-          en: '',
+          en: 'Parts separated by |, e.g. "Faxe Kommune | Frederiksgade 9 | 4690 Haslev".',
         },
       },
     },

@@ -20,7 +20,10 @@ export const Navigation: GlobalConfig = settingsGlobal({
       labels: { singular: { da: 'Menupunkt', en: 'Item' }, plural: { da: 'Menupunkter', en: 'Items' } },
       maxRows: 8,
       fields: linkFields({
-        hrefDescription: { da: 'En sti på sitet, fx /historier, eller en fuld adresse.', en: '' },
+        hrefDescription: {
+          da: 'En sti på sitet, fx /historier, eller en fuld adresse.',
+          en: 'A path on the site, e.g. /historier, or a full URL.',
+        },
       }),
     },
   ],

@@ -40,13 +40,18 @@ export const Site: GlobalConfig = settingsGlobal({
           name: 'statement',
           type: 'text',
           label: { da: 'Vision', en: 'Vision statement' },
-          admin: { description: { da: 'Fx "FAXE ER ET TILVALG - DET ER VORES VISION".', en: '' } },
+          admin: {
+            description: {
+              da: 'Fx "FAXE ER ET TILVALG - DET ER VORES VISION".',
+              en: 'E.g. "FAXE ER ET TILVALG - DET ER VORES VISION".',
+            },
+          },
         },
         {
           name: 'motto',
           type: 'text',
           label: { da: 'Motto', en: 'Motto' },
-          admin: { description: { da: 'Fx "SAMMEN kan vi MERE".', en: '' } },
+          admin: { description: { da: 'Fx "SAMMEN kan vi MERE".', en: 'E.g. "SAMMEN kan vi MERE".' } },
         },
       ],
     },

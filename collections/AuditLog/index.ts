@@ -110,7 +110,12 @@ export const AuditLog: CollectionConfig = {
       type: 'text',
       label: { da: 'Dokument-id', en: 'Document id' },
       index: true,
-      admin: { description: { da: 'Tom for indstillinger (sitet, sidefod, navigation).', en: '' } },
+      admin: {
+        description: {
+          da: 'Tom for indstillinger (sitet, sidefod, navigation).',
+          en: 'Empty for settings (site, footer, navigation).',
+        },
+      },
     },
     { name: 'documentTitle', type: 'text', label: { da: 'Titel', en: 'Title' } },
     {
