@@ -547,6 +547,9 @@ export interface AuditLog {
    */
   targetLabel?: string | null;
   targetSlug: string;
+  /**
+   * Empty for settings (site, footer, navigation).
+   */
   documentId?: string | null;
   documentTitle?: string | null;
   user?: (number | string | null) | User;
@@ -1086,7 +1089,13 @@ export interface Site {
     [k: string]: unknown;
   } | null;
   vision?: {
+    /**
+     * E.g. "FAXE ER ET TILVALG - DET ER VORES VISION".
+     */
     statement?: string | null;
+    /**
+     * E.g. "SAMMEN kan vi MERE".
+     */
     motto?: string | null;
   };
   dna?: {
@@ -1107,7 +1116,13 @@ export interface Site {
  */
 export interface Footer {
   id: number | string;
+  /**
+   * E.g. "faxeifaellesskab.dk drives af".
+   */
   operatorLine?: string | null;
+  /**
+   * Parts separated by |, e.g. "Faxe Kommune | Frederiksgade 9 | 4690 Haslev".
+   */
   addressLine?: string | null;
   editorLine?: string | null;
   copyrightLine?: string | null;
@@ -1138,6 +1153,9 @@ export interface Navigation {
   items?:
     | {
         label: string;
+        /**
+         * A path on the site, e.g. /historier, or a full URL.
+         */
         href: string;
         id?: string | null;
       }[]
