@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { resolve } from './vitest.config'
+import { resolve } from './vitest.config.ts'
 
 /**
  * `npm run test:faults`: the slow fault tests (tests/faults), apart from `npm test` because each takes

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { resolve } from './vitest.config'
+import { resolve } from './vitest.config.ts'
 
 /**
  * `npm run test:topology`: several instances of one build on one PostgreSQL database and one Redis, behind
