@@ -12,6 +12,7 @@ import { z } from 'zod'
  * - scripts/*: NEXT_DIST_DIR (which build to serve) and DEBUG, and they pass the environment on to the
  *   processes they start; seeds/load.ts reads the first administrator (SEED_ADMIN_*) with its own schema.
  * - lib/serving-marker.ts writes down the PORT the server set for itself.
+ * - instrumentation.ts: NEXT_RUNTIME and NEXT_PHASE, which Next.js sets itself (not configuration).
  */
 
 export const DEFAULT_SQLITE_FILE = 'data/faxe.db'
